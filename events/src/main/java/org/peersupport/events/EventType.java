@@ -1,0 +1,66 @@
+package org.peersupport.events;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The wire vocabulary: each event record with its stable CloudEvents type and the topic it travels on.
+ * The type string, not the Java class name, is what other services and stored data depend on.
+ */
+public enum EventType {
+    REQUEST_SUBMITTED("peersupport.request.submitted.v1", RequestSubmitted.class, Topics.INTAKE),
+    REQUEST_WITHDRAWN("peersupport.request.withdrawn.v1", RequestWithdrawn.class, Topics.INTAKE),
+    SUPPORTER_CERTIFIED("peersupport.supporter.certified.v1", SupporterCertified.class, Topics.TRAINING),
+    SUPPORTER_ASSIGNED("peersupport.supporter.assigned.v1", SupporterAssigned.class, Topics.MATCHING),
+    MATCH_ESCALATED("peersupport.match.escalated.v1", MatchEscalated.class, Topics.MATCHING),
+    CASE_OPENED("peersupport.case.opened.v1", CaseOpened.class, Topics.FOLLOWUP),
+    CHECK_IN_DUE("peersupport.checkin.due.v1", CheckInDue.class, Topics.FOLLOWUP),
+    NOTIFICATION_SENT("peersupport.notification.sent.v1", NotificationSent.class, Topics.NOTIFICATION);
+
+    private static final Map<String, EventType> BY_WIRE_TYPE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireType, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_CLASS =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));
+
+    private final String wireType;
+    private final Class<? extends DomainEvent> javaType;
+    private final String topic;
+
+    EventType(String wireType, Class<? extends DomainEvent> javaType, String topic) {
+        this.wireType = wireType;
+        this.javaType = javaType;
+        this.topic = topic;
+    }
+
+    public String wireType() {
+        return wireType;
+    }
+
+    public Class<? extends DomainEvent> javaType() {
+        return javaType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The JSON Schema of this event's data, as a classpath resource. */
+    public String schemaResource() {
+        return "/schemas/" + wireType + ".json";
+    }
+
+    public static Optional<EventType> ofWireType(String wireType) {
+        return Optional.ofNullable(BY_WIRE_TYPE.get(wireType));
+    }
+
+    public static EventType of(DomainEvent event) {
+        EventType type = BY_CLASS.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("not a registered event: " + event.getClass().getSimpleName());
+        }
+        return type;
+    }
+}
