@@ -1,0 +1,55 @@
+package org.peersupport.stack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A MongoDB-wire store (mongo-java-server) over an H2 MVStore file in the data folder, listening on
+ * 127.0.0.1 only. SIGTERM closes the store cleanly, so the data survives a restart.
+ *
+ * <p>Arguments: {@code --port=27017 --data-dir=PATH} (or system properties {@code peersupport.mongo.port},
+ * {@code peersupport.mongo.data-dir}).
+ */
+public final class MongoStoreMain {
+
+    static final String STORE_FILE = "mongo.mv.db";
+
+    private MongoStoreMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = Args.parse(args, "peersupport.mongo.");
+        int port = Integer.parseInt(Args.require(opts, "port"));
+        Path dataDir = Path.of(Args.require(opts, "data-dir")).toAbsolutePath().normalize();
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve(STORE_FILE);
+
+        H2Backend backend = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[peer] stopping MongoDB-wire store, closing " + file);
+            try {
+                server.shutdownNow();
+            } catch (RuntimeException e) {
+                System.out.println("[peer] server shutdown: " + e);
+            }
+            try {
+                if (!backend.getMvStore().isClosed()) {
+                    backend.close();
+                }
+            } finally {
+                stopped.countDown();
+            }
+            System.out.println("[peer] MongoDB-wire store closed");
+        }, "mongo-store-shutdown"));
+        server.bind("127.0.0.1", port);
+        System.out.println("[peer] MongoDB-wire store (mongo-java-server, H2 file " + file + ") listening on 127.0.0.1:"
+                + port);
+        stopped.await();
+    }
+}
