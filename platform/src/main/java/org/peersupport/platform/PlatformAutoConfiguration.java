@@ -1,0 +1,157 @@
+package org.peersupport.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.util.List;
+import org.peersupport.platform.crypto.FieldCipher;
+import org.peersupport.platform.messaging.EventCodec;
+import org.peersupport.platform.messaging.EventDispatcher;
+import org.peersupport.platform.messaging.EventPublisher;
+import org.peersupport.platform.outbox.OutboxRelay;
+import org.peersupport.platform.security.Caller;
+import org.peersupport.platform.security.ProblemSecurityHandlers;
+import org.peersupport.platform.timers.TimerHandler;
+import org.peersupport.platform.timers.TimerPoller;
+import org.peersupport.platform.timers.TimerStore;
+import org.peersupport.platform.web.BodySizeLimitFilter;
+import org.peersupport.platform.web.CorrelationIdFilter;
+import org.peersupport.platform.web.ProblemDetailsAdvice;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Wires the shared plumbing into every service that has the platform on its classpath. */
+@AutoConfiguration
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    EventPublisher eventPublisher(StreamBridge bridge, PlatformProperties properties) {
+        return new EventPublisher(bridge, "/peersupport/" + properties.serviceName());
+    }
+
+    @Bean
+    EventDispatcher eventDispatcher(EventCodec codec, MeterRegistry meters) {
+        return new EventDispatcher(codec, meters);
+    }
+
+    @Bean
+    TimerStore timerStore(MongoTemplate mongo, Clock clock) {
+        return new TimerStore(mongo, clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters,
+            PlatformProperties properties) {
+        return new OutboxRelay(publisher, timers, meters, properties.outbox().idleInterval(),
+                properties.outbox().failureBackoff());
+    }
+
+    @Bean
+    TimerPoller timerPoller(TimerStore store, List<TimerHandler> handlers, MeterRegistry meters,
+            PlatformProperties properties) {
+        return new TimerPoller(store, handlers, meters, properties.timers().pollInterval(),
+                properties.timers().lease());
+    }
+
+    @Bean
+    FieldCipher fieldCipher(PlatformProperties properties) {
+        return new FieldCipher(properties.dataDir().resolve("keys"));
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(PlatformProperties properties) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.web().maxBodySize().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(PlatformProperties properties) throws IOException {
+        PlatformProperties.Security security = properties.security();
+        NimbusJwtDecoder decoder;
+        if (security.publicKeyLocation() != null) {
+            try (InputStream pem = security.publicKeyLocation().getInputStream()) {
+                RSAPublicKey key = RsaKeyConverters.x509().convert(pem);
+                decoder = NimbusJwtDecoder.withPublicKey(key).build();
+            }
+        } else {
+            // Fetched on first use and cached, so a service starts before the issuer does.
+            decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
+        }
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(security.issuerUri()));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, PlatformProperties properties) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        String[] open = properties.security().publicPaths().toArray(String[]::new);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus", "/error").permitAll();
+                    if (open.length > 0) {
+                        requests.requestMatchers(open).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(PlatformAutoConfiguration::authentication))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    private static JwtAuthenticationToken authentication(Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        return new JwtAuthenticationToken(jwt,
+                caller.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList(),
+                jwt.getSubject());
+    }
+}

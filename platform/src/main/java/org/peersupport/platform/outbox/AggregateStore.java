@@ -1,0 +1,122 @@
+package org.peersupport.platform.outbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Stores one kind of aggregate so that its state, the record of what caused the change and its outbox are written
+ * together in one single-document operation. Every filter here is index-exact: {@code _id} alone,
+ * {@code (ref, version)} or {@code pending}.
+ */
+public class AggregateStore<D extends OutboxDocument> {
+
+    private static final int MAX_ATTEMPTS = 16;
+
+    private final MongoTemplate mongo;
+    private final Class<D> type;
+    private final String collection;
+    private final OutboxRelay relay;
+
+    public AggregateStore(MongoTemplate mongo, Class<D> type, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.type = type;
+        this.collection = mongo.getCollectionName(type);
+        this.relay = relay;
+        var indexes = mongo.indexOps(collection);
+        indexes.createIndex(new Index().on("ref", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
+                .named("ref_version"));
+        indexes.createIndex(new Index().on("pending", Sort.Direction.ASC).named("pending"));
+        relay.register(this);
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    public Class<D> type() {
+        return type;
+    }
+
+    public Optional<D> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, type, collection));
+    }
+
+    /** Inserts a new aggregate; false when one with this id exists already (the deterministic-id idempotency case). */
+    public boolean insert(D document) {
+        document.prepareInsert();
+        try {
+            mongo.insert(document, collection);
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+        relay.wakeUp();
+        return true;
+    }
+
+    /** Replaces the aggregate if nobody changed it since it was read, or throws {@link ConcurrentUpdateException}. */
+    public void replace(D document) {
+        long expected = document.getVersion();
+        document.bumpVersion();
+        Query guard = query(where("ref").is(document.getId()).and("version").is(expected));
+        D previous = mongo.findAndReplace(guard, document, collection);
+        if (previous == null) {
+            document.restoreVersion(expected);
+            throw new ConcurrentUpdateException(collection, document.getId());
+        }
+        relay.wakeUp();
+    }
+
+    /**
+     * Reads, changes and writes back one aggregate, reading again when another writer got there first.
+     * The change function must be free of side effects other than on the document: it may run more than once.
+     */
+    public <R> Optional<R> update(String id, Function<D, R> change) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<D> current = find(id);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            D document = current.get();
+            R result = change.apply(document);
+            try {
+                replace(document);
+                return Optional.ofNullable(result);
+            } catch (ConcurrentUpdateException lost) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw lost;
+                }
+            }
+        }
+    }
+
+    List<D> findPending(int limit) {
+        return mongo.find(query(where("pending").is(true)).limit(limit), type, collection);
+    }
+
+    /**
+     * Removes handed-over messages and bumps the version, so that a writer holding an older copy (with those
+     * messages still in it) loses its guard and re-reads, instead of putting them back.
+     */
+    void markSent(D document, List<String> messageIds) {
+        Update pull = new Update().pull("outbox", query(where("messageId").in(messageIds)).getQueryObject())
+                .inc("version", 1);
+        D after = mongo.findAndModify(query(where("_id").is(document.getId())), pull,
+                FindAndModifyOptions.options().returnNew(true), type, collection);
+        if (after != null && after.getOutbox().isEmpty()) {
+            // Guarded by the version just read: if a writer added messages since, the flag stays set.
+            mongo.updateFirst(query(where("ref").is(after.getId()).and("version").is(after.getVersion())),
+                    Update.update("pending", false), collection);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.peersupport.platform.outbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.peersupport.events.DomainEvent;
+import org.peersupport.events.EventType;
+import org.peersupport.platform.messaging.Correlation;
+import org.peersupport.platform.messaging.EventCodec;
+import org.springframework.data.annotation.Id;
+
+/**
+ * Base of every stored aggregate: its state, the ids of the events and timers it has already handled, and
+ * the events and timers it still has to hand over, all in one document so that one write is atomic.
+ *
+ * <p>{@code ref} repeats {@code _id} on purpose: the embedded store only uses an index for an exact key set, and
+ * {@code _id} inside a compound index is never used, so the optimistic-concurrency guard is {@code (ref, version)}.
+ */
+public abstract class OutboxDocument {
+
+    /** How many handled event ids a document remembers; redeliveries come long before this many newer events. */
+    static final int HANDLED_MEMORY = 200;
+
+    @Id
+    private String id;
+    private String ref;
+    private long version;
+    private boolean pending;
+    private List<OutboxMessage> outbox = new ArrayList<>();
+    private List<String> handled = new ArrayList<>();
+
+    protected OutboxDocument() {
+    }
+
+    protected OutboxDocument(String id) {
+        this.id = id;
+        this.ref = id;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<OutboxMessage> getOutbox() {
+        return List.copyOf(outbox);
+    }
+
+    public boolean isPending() {
+        return pending;
+    }
+
+    /** Whether the event (or timer) with this id has already changed this document. */
+    public boolean hasHandled(String eventId) {
+        return handled.contains(eventId);
+    }
+
+    /** Remembers that this write is the effect of the given event or timer, so a redelivery changes nothing. */
+    public void markHandled(String eventId) {
+        if (!handled.contains(eventId)) {
+            handled.add(eventId);
+            if (handled.size() > HANDLED_MEMORY) {
+                handled.remove(0);
+            }
+        }
+    }
+
+    /** Queues an event to be published once this document is stored. */
+    public void publish(DomainEvent event, EventCodec codec) {
+        EventType type = EventType.of(event);
+        outbox.add(new OutboxMessage(event.eventId(), OutboxMessage.Kind.EVENT, type.wireType(), type.topic(),
+                event.subject(), event.hospitalId(), codec.encodeToString(event), event.occurredAt(), null,
+                Correlation.current()));
+        pending = true;
+    }
+
+    /** Queues a durable timer to be scheduled once this document is stored; the id makes scheduling idempotent. */
+    public void schedule(String timerId, String timerType, Instant dueAt, String hospitalId) {
+        outbox.add(new OutboxMessage(timerId, OutboxMessage.Kind.TIMER, timerType, null, id, hospitalId, null,
+                Instant.now(), dueAt, Correlation.current()));
+        pending = true;
+    }
+
+    /** A fresh event id. */
+    protected static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    void prepareInsert() {
+        ref = id;
+        version = 0;
+        pending = !outbox.isEmpty();
+    }
+
+    void bumpVersion() {
+        version++;
+        pending = !outbox.isEmpty();
+    }
+
+    void restoreVersion(long previous) {
+        version = previous;
+    }
+}

@@ -1,0 +1,19 @@
+package org.peersupport.platform.timers;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A durable timer: due at {@code dueAt}, owned by whoever holds an unexpired lease. */
+@Document("timers")
+public record TimerTask(
+        @Id String id,
+        String type,
+        String aggregateId,
+        String hospitalId,
+        Instant dueAt,
+        Instant leaseUntil,
+        String leaseToken,
+        int attempts,
+        String correlationId) {
+}

@@ -1,0 +1,99 @@
+package org.peersupport.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Refuses request bodies over the limit with 413, whether they declare their length or stream it in chunks. */
+public class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+
+    public BodySizeLimitFilter(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body exceeds " + maxBytes + " bytes.",
+                    request.getRequestURI());
+            return;
+        }
+        chain.doFilter(new Limited(request, maxBytes), response);
+    }
+
+    /** Thrown while reading a body that turns out larger than the limit. */
+    public static class BodyTooLargeException extends IOException {
+
+        public BodyTooLargeException(long maxBytes) {
+            super("Request body exceeds " + maxBytes + " bytes.");
+        }
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long maxBytes;
+
+        Limited(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            ServletInputStream in = super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b >= 0) {
+                        count(1);
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    if (n > 0) {
+                        count(n);
+                    }
+                    return n;
+                }
+
+                private void count(int n) throws BodyTooLargeException {
+                    read += n;
+                    if (read > maxBytes) {
+                        throw new BodyTooLargeException(maxBytes);
+                    }
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return in.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    in.setReadListener(listener);
+                }
+            };
+        }
+    }
+}

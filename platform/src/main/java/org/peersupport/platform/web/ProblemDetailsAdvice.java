@@ -1,0 +1,119 @@
+package org.peersupport.platform.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.peersupport.platform.outbox.ConcurrentUpdateException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error as an RFC 9457 problem detail. Bad input names the field and the reason but never echoes the
+ * submitted value: it may be personal data.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedByOversizeBody(ex)) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body is too large.", List.of());
+        }
+        JacksonException jackson = find(ex, JacksonException.class);
+        String field = jackson == null ? null : path(jackson);
+        if (field == null || field.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "Request body is not valid JSON of the expected shape.", List.of());
+        }
+        String reason = jackson.getClass().getSimpleName().contains("Unrecognized")
+                ? "unknown field" : "wrong type or malformed value";
+        return problem(HttpStatus.BAD_REQUEST, "Field '" + field + "': " + reason + ".",
+                List.of(Map.of("field", field, "reason", reason)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "reason", String.valueOf(error.getDefaultMessage())))
+                .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
+                .toList();
+        String detail = errors.stream().map(e -> "'" + e.get("field") + "' " + e.get("reason"))
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + detail + ".", errors);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Field '" + ex.field() + "': " + ex.reason() + ".",
+                List.of(Map.of("field", ex.field(), "reason", ex.reason())));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> denied(AccessDeniedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed for this principal.", List.of());
+    }
+
+    @ExceptionHandler(ConcurrentUpdateException.class)
+    ResponseEntity<Object> conflict(ConcurrentUpdateException ex) {
+        return problem(HttpStatus.CONFLICT, "The resource changed concurrently; try again.", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("unexpected {} handling a request", ex.getClass().getName());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error.", List.of());
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String path(JacksonException ex) {
+        return ex.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static boolean causedByOversizeBody(Throwable ex) {
+        return find(ex, BodySizeLimitFilter.BodyTooLargeException.class) != null;
+    }
+
+    private static <T extends Throwable> T find(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}
