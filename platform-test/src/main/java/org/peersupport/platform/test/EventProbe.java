@@ -1,0 +1,141 @@
+package org.peersupport.platform.test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.peersupport.events.DomainEvent;
+import org.peersupport.events.EventType;
+import org.peersupport.platform.messaging.EventCodec;
+
+/**
+ * Watches topics on the real broker, as another service would, and publishes events into them with CloudEvents
+ * binary-mode headers. Records seen are kept raw so tests can look at headers and bytes.
+ */
+public final class EventProbe implements AutoCloseable {
+
+    private final List<ConsumerRecord<byte[], byte[]>> seen = new CopyOnWriteArrayList<>();
+    private final EventCodec codec = new EventCodec();
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    public EventProbe(String bootstrap, String... topics) {
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "true");
+        Properties producerProps = new Properties();
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producer = new KafkaProducer<>(producerProps);
+        poller = new Thread(() -> {
+            try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(consumer)) {
+                kafka.subscribe(List.of(topics));
+                while (running) {
+                    kafka.poll(Duration.ofMillis(200)).forEach(seen::add);
+                }
+            }
+        }, "event-probe");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    public static EventProbe onAllTopics() {
+        return new EventProbe(SharedInfrastructure.get().kafkaBootstrap(),
+                org.peersupport.events.Topics.ALL.toArray(String[]::new));
+    }
+
+    /** Waits for an event of this type that matches, and returns it decoded. */
+    public <E extends DomainEvent> E await(Class<E> type, Predicate<E> matching) {
+        return await(type, matching, Duration.ofSeconds(30));
+    }
+
+    public <E extends DomainEvent> E await(Class<E> type, Predicate<E> matching, Duration timeout) {
+        List<E> found = new ArrayList<>();
+        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            found.clear();
+            found.addAll(all(type, matching));
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
+
+    /** Every event of this type seen so far that matches. */
+    public <E extends DomainEvent> List<E> all(Class<E> type, Predicate<E> matching) {
+        EventType eventType = typeOf(type);
+        List<E> result = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : seen) {
+            if (eventType.wireType().equals(header(record, "ce_type"))) {
+                E event = type.cast(codec.decode(eventType, record.value()));
+                if (matching.test(event)) {
+                    result.add(event);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The raw records seen so far. */
+    public List<ConsumerRecord<byte[], byte[]>> records() {
+        return List.copyOf(seen);
+    }
+
+    /** Publishes an event as its owning service would: binary-mode CloudEvent, keyed by subject. */
+    public void publish(DomainEvent event) {
+        EventType type = EventType.of(event);
+        publishRaw(type.topic(), event.subject(), codec.encodeToString(event).getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_specversion", "1.0", "ce_id", event.eventId(), "ce_type", type.wireType(),
+                        "ce_source", "/test/probe", "ce_time", event.occurredAt().toString(),
+                        "ce_subject", event.subject(), "content-type", "application/json"));
+    }
+
+    public void publishRaw(String topic, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("publish failed", e);
+        }
+    }
+
+    public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static EventType typeOf(Class<? extends DomainEvent> type) {
+        for (EventType t : EventType.values()) {
+            if (t.javaType() == type) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException(type.getName());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        producer.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,35 @@
+package org.peersupport.platform.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.UUID;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points a service under test at the shared broker and store, a database of its own, and the test token key. */
+public class PeerSupportTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        SharedInfrastructure infrastructure = SharedInfrastructure.get();
+        String service = context.getEnvironment().getProperty("peersupport.service-name", "service");
+        try {
+            TestPropertyValues.of(
+                    "spring.cloud.stream.kafka.binder.brokers=" + infrastructure.kafkaBootstrap(),
+                    "spring.mongodb.uri=" + infrastructure.mongoUri(),
+                    "spring.mongodb.database=" + service + "-" + UUID.randomUUID().toString().substring(0, 8),
+                    "peersupport.security.public-key-location=file:" + TestTokens.publicKeyFile(),
+                    "peersupport.data-dir=" + Files.createTempDirectory("peersupport-" + service),
+                    "peersupport.outbox.idle-interval=200ms",
+                    "peersupport.timers.poll-interval=100ms",
+                    "spring.cloud.stream.default.consumer.back-off-initial-interval=100",
+                    "spring.cloud.stream.default.consumer.back-off-max-interval=200",
+                    "logging.structured.format.console=")
+                    .applyTo(context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.peersupport.platform.test;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * One Kafka broker and one MongoDB-wire store per test JVM: real Kafka and {@code mongo} containers where a Docker
+ * engine answers, otherwise an embedded KRaft broker and mongo-java-server. Started on first use, stopped with the JVM.
+ */
+public final class SharedInfrastructure {
+
+    private static volatile SharedInfrastructure instance;
+
+    private final String kafkaBootstrap;
+    private final String mongoUri;
+    private final String kind;
+
+    private SharedInfrastructure(String kafkaBootstrap, String mongoUri, String kind) {
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.mongoUri = mongoUri;
+        this.kind = kind;
+    }
+
+    public static SharedInfrastructure get() {
+        if (instance == null) {
+            synchronized (SharedInfrastructure.class) {
+                if (instance == null) {
+                    instance = dockerAvailable() ? containers() : embedded();
+                }
+            }
+        }
+        return instance;
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    /** "containers" or "embedded", for test output. */
+    public String kind() {
+        return kind;
+    }
+
+    private static boolean dockerAvailable() {
+        if (Boolean.getBoolean("peersupport.test.embedded")) {
+            return false;
+        }
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | Error noDocker) {
+            return false;
+        }
+    }
+
+    private static SharedInfrastructure embedded() {
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        kafka.brokerProperty("auto.create.topics.enable", "true");
+        kafka.afterPropertiesSet();
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        InetSocketAddress address = mongo.getLocalAddress();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mongo.shutdownNow();
+            kafka.destroy();
+        }, "shared-infrastructure-stop"));
+        return new SharedInfrastructure(kafka.getBrokersAsString(),
+                "mongodb://127.0.0.1:" + address.getPort(), "embedded");
+    }
+
+    @SuppressWarnings("resource")
+    private static SharedInfrastructure containers() {
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
+        MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
+        kafka.start();
+        mongo.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mongo.stop();
+            kafka.stop();
+        }, "shared-containers-stop"));
+        return new SharedInfrastructure(kafka.getBootstrapServers(), mongo.getConnectionString(), "containers");
+    }
+}
