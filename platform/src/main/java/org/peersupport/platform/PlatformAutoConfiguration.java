@@ -7,6 +7,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.List;
 import org.peersupport.platform.crypto.FieldCipher;
+import org.peersupport.platform.crypto.Pseudonyms;
 import org.peersupport.platform.messaging.EventCodec;
 import org.peersupport.platform.messaging.EventDispatcher;
 import org.peersupport.platform.messaging.EventPublisher;
@@ -86,6 +87,11 @@ public class PlatformAutoConfiguration {
     @Bean
     FieldCipher fieldCipher(PlatformProperties properties) {
         return new FieldCipher(properties.dataDir().resolve("keys"));
+    }
+
+    @Bean
+    Pseudonyms pseudonyms(PlatformProperties properties) {
+        return new Pseudonyms(properties.dataDir().resolve("keys"));
     }
 
     @Bean

@@ -25,8 +25,7 @@ public class PeerSupportTestInitializer implements ApplicationContextInitializer
                     "peersupport.outbox.idle-interval=200ms",
                     "peersupport.timers.poll-interval=100ms",
                     "spring.cloud.stream.default.consumer.back-off-initial-interval=100",
-                    "spring.cloud.stream.default.consumer.back-off-max-interval=200",
-                    "logging.structured.format.console=")
+                    "spring.cloud.stream.default.consumer.back-off-max-interval=200")
                     .applyTo(context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

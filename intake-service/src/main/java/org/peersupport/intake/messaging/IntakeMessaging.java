@@ -1,0 +1,23 @@
+package org.peersupport.intake.messaging;
+
+import java.util.function.Consumer;
+import org.peersupport.events.MatchEscalated;
+import org.peersupport.events.SupporterAssigned;
+import org.peersupport.intake.application.RequestService;
+import org.peersupport.platform.messaging.EventDispatcher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+@Configuration
+class IntakeMessaging {
+
+    /** Matching's answers about requests: bound to the matching topic in application.yaml. */
+    @Bean
+    Consumer<Message<byte[]>> intakeEvents(EventDispatcher dispatcher, RequestService requests) {
+        return dispatcher.consumer()
+                .on(SupporterAssigned.class, requests::onSupporterAssigned)
+                .on(MatchEscalated.class, requests::onMatchEscalated)
+                .build();
+    }
+}

@@ -1,0 +1,143 @@
+package org.peersupport.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.peersupport.events.RequestSubmitted;
+import org.peersupport.events.SupporterAssigned;
+import org.peersupport.intake.persistence.RequestDocument;
+import org.peersupport.platform.test.Api;
+import org.peersupport.platform.test.EventProbe;
+import org.peersupport.platform.test.ServiceTest;
+import org.peersupport.platform.test.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@ServiceTest
+class IntakeFlowTest {
+
+    static EventProbe probe;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @BeforeAll
+    static void watch() {
+        probe = EventProbe.onAllTopics();
+    }
+
+    @AfterAll
+    static void stop() {
+        probe.close();
+    }
+
+    static String body(String name, String phone) {
+        return """
+                {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+                 "outsideHospitalPreferred":false,
+                 "contact":{"name":"%s","phone":"%s","email":"r.nurse@example.org"}}
+                """.formatted(name, phone);
+    }
+
+    @Test
+    void submittedRequestIsStoredSealedAndAnnouncedPseudonymously() {
+        String name = "Marguerite Quillfeather-" + UUID.randomUUID().toString().substring(0, 6);
+        String phone = "+1 603 555 0" + (100 + (int) (Math.random() * 800));
+        String token = TestTokens.token("lakeside-staff-1", "lakeside", "staff");
+
+        Api.Response response = Api.local(port).post("/api/hospitals/lakeside/requests", token, body(name, phone));
+
+        assertThat(response.status()).isEqualTo(202);
+        String reference = response.json().get("reference").asString();
+        assertThat(response.json().get("status").asString()).isEqualTo("SUBMITTED");
+
+        RequestSubmitted event = probe.await(RequestSubmitted.class, e -> e.requestId().equals(reference));
+        assertThat(event.hospitalId()).isEqualTo("lakeside");
+        assertThat(event.requesterRef()).startsWith("rq-").doesNotContain("lakeside-staff-1");
+
+        ConsumerRecord<byte[], byte[]> record = probe.records().stream()
+                .filter(r -> reference.equals(EventProbe.header(r, "ce_subject"))).findFirst().orElseThrow();
+        assertThat(EventProbe.header(record, "ce_type")).isEqualTo("peersupport.request.submitted.v1");
+        assertThat(EventProbe.header(record, "ce_source")).isEqualTo("/peersupport/intake");
+        assertThat(EventProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(EventProbe.header(record, "ce_id")).isEqualTo(event.eventId());
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(reference);
+
+        String stored = mongo.getCollection(RequestDocument.COLLECTION)
+                .find(new Document("_id", reference)).first().toJson();
+        assertThat(stored).doesNotContain(name).doesNotContain(phone).doesNotContain("r.nurse@example.org")
+                .doesNotContain("lakeside-staff-1").contains("v1:");
+        for (ConsumerRecord<byte[], byte[]> any : probe.records()) {
+            String all = new String(any.value(), StandardCharsets.UTF_8) + any.headers().toString();
+            assertThat(all).doesNotContain(name).doesNotContain(phone).doesNotContain("r.nurse@example.org");
+        }
+    }
+
+    @Test
+    void assignmentUpdatesStatusOnceEvenWhenRedelivered() {
+        String token = TestTokens.token("lakeside-staff-2", "lakeside", "staff");
+        String reference = Api.local(port).post("/api/hospitals/lakeside/requests", token, body("Ana B", "+16035550111"))
+                .json().get("reference").asString();
+        RequestSubmitted submitted = probe.await(RequestSubmitted.class, e -> e.requestId().equals(reference));
+
+        SupporterAssigned assigned = new SupporterAssigned(UUID.randomUUID().toString(), Instant.now(), "lakeside",
+                reference, submitted.requesterRef(), "lakeside-supporter-1");
+        probe.publish(assigned);
+        probe.publish(assigned);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.local(port).get("/api/hospitals/lakeside/requests/" + reference, token).json().get("status")
+                        .asString()).isEqualTo("ASSIGNED"));
+        Document stored = mongo.getCollection(RequestDocument.COLLECTION).find(new Document("_id", reference)).first();
+        // version 0 at insert, +1 for the relay's hand-over, +1 for the one assignment; the redelivery wrote nothing
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                mongo.getCollection(RequestDocument.COLLECTION).find(new Document("_id", reference)).first()
+                        .get("handled", java.util.List.class)).containsExactly(assigned.eventId()));
+        assertThat(stored.getString("assignedSupporterId")).isEqualTo("lakeside-supporter-1");
+    }
+
+    @Test
+    void idempotencyKeyMakesARetriedSubmissionReturnTheFirstRequest() {
+        String token = TestTokens.token("riverside-staff-1", "riverside", "staff");
+        var api = Api.local(port);
+        var request = api.request("/api/hospitals/riverside/requests", token)
+                .header("Content-Type", "application/json").header("Idempotency-Key", "retry-" + UUID.randomUUID())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body("Kim C", "+16035550122"))).build();
+
+        String first = api.send(request).json().get("reference").asString();
+        String second = api.send(request).json().get("reference").asString();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(mongo.getCollection(RequestDocument.COLLECTION).countDocuments(new Document("_id", first)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anotherRequesterOfTheSameHospitalCannotReadTheRequest() {
+        String reference = Api.local(port).post("/api/hospitals/summit/requests",
+                TestTokens.token("summit-staff-1", "summit", "staff"), body("Lee D", "+16035550133"))
+                .json().get("reference").asString();
+
+        Api.Response other = Api.local(port).get("/api/hospitals/summit/requests/" + reference,
+                TestTokens.token("summit-staff-2", "summit", "staff"));
+        Api.Response coordinator = Api.local(port).get("/api/hospitals/summit/requests/" + reference,
+                TestTokens.token("summit-coordinator", "summit", "coordinator"));
+
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(coordinator.status()).isEqualTo(200);
+        assertThat(coordinator.body()).doesNotContain("Lee D").doesNotContain("5550133");
+    }
+}
