@@ -1,0 +1,143 @@
+package org.peersupport.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real broker and store, each its own process, started through {@link LocalStack} on free ports in a
+ * temporary state folder.
+ */
+class KafkaAndMongoPartsTest {
+
+    static Path state;
+    static LocalStack stack;
+
+    @BeforeAll
+    static void up() throws IOException {
+        state = Files.createTempDirectory("peer-stack-test");
+        Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
+        Map<String, Integer> ports = new HashMap<>();
+        int[] free = freePorts(3);
+        ports.put("kafka", free[0]);
+        ports.put("kafka-controller", free[1]);
+        ports.put("mongo", free[2]);
+        stack = new LocalStack(StackConfig.defaults(root, Map.of()).withStateDir(state).withPorts(ports)
+                .withStartTimeout(Duration.ofSeconds(60)));
+        stack.up(List.of("kafka", "mongo"));
+    }
+
+    @AfterAll
+    static void down() throws IOException {
+        if (stack != null) {
+            stack.down();
+            assertThat(stack.status()).allSatisfy((p, s) -> assertThat(s).isEqualTo(LocalStack.STOPPED));
+        }
+        if (state != null) {
+            try (var files = Files.walk(state)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void kafkaAndMongoSurviveRestarts() throws Exception {
+        Map<String, String> status = stack.status();
+        assertThat(status).containsEntry("kafka", LocalStack.HEALTHY).containsEntry("mongo", LocalStack.HEALTHY)
+                .containsEntry("issuer", LocalStack.STOPPED);
+        assertThat(stack.logFile("kafka")).exists();
+        assertThat(state.resolve("run/kafka.pid")).exists();
+        assertThat(state.resolve("data/kafka/server.properties")).exists();
+
+        // up again is a no-op: same processes
+        long kafkaPid = stack.pid("kafka").orElseThrow();
+        long mongoPid = stack.pid("mongo").orElseThrow();
+        stack.up(List.of("kafka", "mongo"));
+        assertThat(stack.pid("kafka")).contains(kafkaPid);
+        assertThat(stack.pid("mongo")).contains(mongoPid);
+
+        // a record through the broker (auto-created topic, 3 partitions)
+        assertThat(produce("stack-test", "k", "v").topic()).isEqualTo("stack-test");
+
+        // a document through the MongoDB wire, a graceful stop, a restart, and it is still there
+        try (MongoClient client = MongoClients.create(stack.url("mongo"))) {
+            collection(client).insertOne(new Document("_id", "doc-1").append("text", "survives"));
+        }
+        stack.stop("mongo");
+        assertThat(stack.status()).containsEntry("mongo", LocalStack.STOPPED);
+        assertThat(ProcessHandle.of(mongoPid)).isEmpty();
+        assertThat(state.resolve("run/mongo.pid")).doesNotExist();
+        stack.start("mongo");
+        assertThat(stack.pid("mongo")).isPresent().get().isNotEqualTo(mongoPid);
+        try (MongoClient client = MongoClients.create(stack.url("mongo"))) {
+            Document back = collection(client).find(new Document("_id", "doc-1")).first();
+            assertThat(back).isNotNull();
+            assertThat(back.getString("text")).isEqualTo("survives");
+        }
+
+        // the broker, killed and started again, keeps its cluster (no re-format) and its topic
+        String clusterId = Files.readString(state.resolve("data/kafka/cluster.id")).trim();
+        stack.kill("kafka");
+        assertThat(stack.status()).containsEntry("kafka", LocalStack.STOPPED);
+        stack.start("kafka");
+        assertThat(Files.readString(state.resolve("data/kafka/cluster.id")).trim()).isEqualTo(clusterId);
+        assertThat(Files.readString(stack.logFile("kafka"))).containsOnlyOnce("formatting Kafka storage");
+        assertThat(produce("stack-test", "k", "v2").offset()).isEqualTo(1);
+    }
+
+    private static RecordMetadata produce(String topic, String key, String value) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.url("kafka"));
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 20_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static MongoCollection<Document> collection(MongoClient client) {
+        return client.getDatabase("stacktest").getCollection("things");
+    }
+
+    private static int[] freePorts(int n) throws IOException {
+        int[] ports = new int[n];
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+        }
+        return ports;
+    }
+}
