@@ -17,8 +17,19 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
+    /**
+     * Reads a {@code ce_} attribute header. Spring Cloud Function may rename CloudEvents headers to another binding's
+     * prefix ({@code ce-} or {@code ce.}) on the way in, so each spelling is tried.
+     */
     public static String read(Message<?> message, String name) {
         Object value = message.getHeaders().get(name);
+        if (value == null && name.startsWith("ce_")) {
+            String attribute = name.substring(3);
+            value = message.getHeaders().get("ce-" + attribute);
+            if (value == null) {
+                value = message.getHeaders().get("ce." + attribute);
+            }
+        }
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

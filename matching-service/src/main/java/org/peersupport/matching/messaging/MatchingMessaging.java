@@ -1,0 +1,23 @@
+package org.peersupport.matching.messaging;
+
+import java.util.function.Consumer;
+import org.peersupport.events.RequestSubmitted;
+import org.peersupport.events.SupporterCertified;
+import org.peersupport.matching.application.MatchingService;
+import org.peersupport.platform.messaging.EventDispatcher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+@Configuration
+class MatchingMessaging {
+
+    /** Requests from intake and the roster from training: bound in application.yaml. */
+    @Bean
+    Consumer<Message<byte[]>> matchingEvents(EventDispatcher dispatcher, MatchingService matching) {
+        return dispatcher.consumer()
+                .on(RequestSubmitted.class, matching::onRequestSubmitted)
+                .on(SupporterCertified.class, matching::onSupporterCertified)
+                .build();
+    }
+}
