@@ -1,0 +1,20 @@
+package org.peersupport.followup.messaging;
+
+import java.util.function.Consumer;
+import org.peersupport.events.SupporterAssigned;
+import org.peersupport.followup.application.FollowupService;
+import org.peersupport.platform.messaging.EventDispatcher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+@Configuration
+class FollowupMessaging {
+
+    @Bean
+    Consumer<Message<byte[]>> followupEvents(EventDispatcher dispatcher, FollowupService followup) {
+        return dispatcher.consumer()
+                .on(SupporterAssigned.class, followup::onSupporterAssigned)
+                .build();
+    }
+}
