@@ -377,7 +377,8 @@ public final class LocalStack {
         StringBuilder sb = new StringBuilder(String.join(", ", parts));
         for (String part : parts) {
             sb.append("\n  ").append(part).append(": see ").append(logFile(part));
-            tail(logFile(part), 15).forEach(line -> sb.append("\n    | ").append(line));
+            tail(logFile(part), 15).forEach(line -> sb.append("\n    | ")
+                    .append(line.length() > 300 ? line.substring(0, 300) + " ..." : line));
         }
         return sb.toString();
     }

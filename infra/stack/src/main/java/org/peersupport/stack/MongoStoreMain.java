@@ -2,6 +2,8 @@ package org.peersupport.stack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,7 +30,7 @@ public final class MongoStoreMain {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(STORE_FILE);
 
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new HelloAwareH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -51,5 +53,26 @@ public final class MongoStoreMain {
         System.out.println("[peer] MongoDB-wire store (mongo-java-server, H2 file " + file + ") listening on 127.0.0.1:"
                 + port);
         stopped.await();
+    }
+
+    /**
+     * mongo-java-server 1.47.0 knows {@code isMaster} but not its successor {@code hello}, which Spring Boot's
+     * MongoDB health indicator sends; answer {@code hello} as {@code isMaster} (plus {@code isWritablePrimary}).
+     */
+    static final class HelloAwareH2Backend extends H2Backend {
+
+        HelloAwareH2Backend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            if ("hello".equalsIgnoreCase(command)) {
+                Document answer = super.handleCommand(channel, databaseName, "isMaster", query);
+                answer.put("isWritablePrimary", Boolean.TRUE);
+                return answer;
+            }
+            return super.handleCommand(channel, databaseName, command, query);
+        }
     }
 }
