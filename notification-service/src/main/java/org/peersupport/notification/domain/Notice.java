@@ -1,0 +1,20 @@
+package org.peersupport.notification.domain;
+
+/**
+ * What a person is told, and nothing more: no names, no event descriptions, no clinical details, so the text is safe
+ * on any channel (DESIGN.md, "Confidentiality is the product").
+ */
+public enum Notice {
+    NEW_REQUEST("You have a new peer support request. Open the console to see it."),
+    CHECK_IN_DUE("A check-in is due for one of your cases. Open the console to see it.");
+
+    private final String text;
+
+    Notice(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+}

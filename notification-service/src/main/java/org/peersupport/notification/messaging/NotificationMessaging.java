@@ -1,0 +1,22 @@
+package org.peersupport.notification.messaging;
+
+import java.util.function.Consumer;
+import org.peersupport.events.CheckInDue;
+import org.peersupport.events.SupporterAssigned;
+import org.peersupport.notification.application.NotificationService;
+import org.peersupport.platform.messaging.EventDispatcher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+@Configuration
+class NotificationMessaging {
+
+    @Bean
+    Consumer<Message<byte[]>> notificationEvents(EventDispatcher dispatcher, NotificationService notifications) {
+        return dispatcher.consumer()
+                .on(SupporterAssigned.class, notifications::onSupporterAssigned)
+                .on(CheckInDue.class, notifications::onCheckInDue)
+                .build();
+    }
+}
