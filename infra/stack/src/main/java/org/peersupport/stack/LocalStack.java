@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -50,6 +52,12 @@ public final class LocalStack {
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** Health checks run side by side (the common pool has one thread on a two-core machine). */
+    private static final ExecutorService CHECKS = Executors.newFixedThreadPool(StackConfig.PARTS.size(), r -> {
+        Thread t = new Thread(r, "peer-stack-health");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final StackConfig config;
     private final PidFiles pids;
@@ -102,7 +110,7 @@ public final class LocalStack {
         Map<String, String> status = new LinkedHashMap<>();
         Map<String, CompletableFuture<String>> results = new LinkedHashMap<>();
         for (String part : StackConfig.PARTS) {
-            results.put(part, CompletableFuture.supplyAsync(() -> statusOf(part)));
+            results.put(part, CompletableFuture.supplyAsync(() -> statusOf(part), CHECKS));
         }
         results.forEach((part, f) -> status.put(part, f.join()));
         return status;
@@ -350,7 +358,7 @@ public final class LocalStack {
                 if (!parts.get(part).isAlive()) {
                     dead.add(part);
                 } else {
-                    checks.put(part, CompletableFuture.supplyAsync(() -> isHealthy(part)));
+                    checks.put(part, CompletableFuture.supplyAsync(() -> isHealthy(part), CHECKS));
                 }
             }
             checks.forEach((part, f) -> {
