@@ -81,30 +81,34 @@ class KafkaAndMongoPartsTest {
         // a record through the broker (auto-created topic, 3 partitions)
         assertThat(produce("stack-test", "k", "v").topic()).isEqualTo("stack-test");
 
-        // a document through the MongoDB wire, a graceful stop, a restart, and it is still there
+        // a document through the MongoDB wire
         try (MongoClient client = MongoClients.create(stack.url("mongo"))) {
             // what Spring Boot's MongoDB health indicator sends
             assertThat(client.getDatabase("admin").runCommand(new Document("hello", 1)).get("ok"))
                     .isIn(1, 1.0);
             collection(client).insertOne(new Document("_id", "doc-1").append("text", "survives"));
         }
+
+        // MongoDB stopped gracefully and the broker killed, then both started again side by side
+        String clusterId = Files.readString(state.resolve("data/kafka/cluster.id")).trim();
         stack.stop("mongo");
-        assertThat(stack.status()).containsEntry("mongo", LocalStack.STOPPED);
+        stack.kill("kafka");
+        assertThat(stack.status()).containsEntry("mongo", LocalStack.STOPPED).containsEntry("kafka", LocalStack.STOPPED);
         assertThat(ProcessHandle.of(mongoPid)).isEmpty();
+        assertThat(ProcessHandle.of(kafkaPid)).isEmpty();
         assertThat(state.resolve("run/mongo.pid")).doesNotExist();
-        stack.start("mongo");
+        stack.up(List.of("kafka", "mongo"));
+        assertThat(stack.status()).containsEntry("mongo", LocalStack.HEALTHY).containsEntry("kafka", LocalStack.HEALTHY);
         assertThat(stack.pid("mongo")).isPresent().get().isNotEqualTo(mongoPid);
+
+        // the document is still there
         try (MongoClient client = MongoClients.create(stack.url("mongo"))) {
             Document back = collection(client).find(new Document("_id", "doc-1")).first();
             assertThat(back).isNotNull();
             assertThat(back.getString("text")).isEqualTo("survives");
         }
 
-        // the broker, killed and started again, keeps its cluster (no re-format) and its topic
-        String clusterId = Files.readString(state.resolve("data/kafka/cluster.id")).trim();
-        stack.kill("kafka");
-        assertThat(stack.status()).containsEntry("kafka", LocalStack.STOPPED);
-        stack.start("kafka");
+        // the broker kept its cluster (no re-format) and its topic
         assertThat(Files.readString(state.resolve("data/kafka/cluster.id")).trim()).isEqualTo(clusterId);
         assertThat(Files.readString(stack.logFile("kafka"))).containsOnlyOnce("formatting Kafka storage");
         assertThat(produce("stack-test", "k", "v2").offset()).isEqualTo(1);
