@@ -1,0 +1,45 @@
+package org.peersupport.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.peersupport.platform.test.Api;
+import org.peersupport.platform.test.ServiceTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+@ServiceTest
+@TestPropertySource(properties = {
+        "peersupport.console.parts.intake=http://127.0.0.1:1",
+        "peersupport.console.parts.console=http://127.0.0.1:${local.server.port}",
+        "peersupport.console.parts.broken=not a url"})
+class ConsolePageTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void thePageAndTheHealthOfEveryPartAreOpenWithoutSigningIn() {
+        Api api = Api.local(port);
+
+        assertThat(api.get("/", null).body()).contains("System health").contains("988");
+        Api.Response response = api.get("/api/system/health", null);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var health = response.json();
+
+        assertThat(health.valueStream().map(part -> part.get("name").asString()).toList()).contains("intake", "console", "issuer");
+        health.forEach(part -> {
+            if (part.get("name").asString().equals("intake")) {
+                assertThat(part.get("status").asString()).isEqualTo("UNREACHABLE");
+            }
+            if (part.get("name").asString().equals("broken")) {
+                assertThat(part.get("status").asString()).isEqualTo("MISCONFIGURED");
+            }
+        });
+    }
+
+    @Test
+    void everythingElseNeedsAToken() {
+        assertThat(Api.local(port).get("/api/anything", null).status()).isEqualTo(401);
+    }
+}
