@@ -1,0 +1,162 @@
+package org.peersupport.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.peersupport.stack.LocalStack;
+import org.peersupport.stack.StackConfig;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole network as separate processes on its own ports and state folder, and how a person talks to it. */
+final class Network {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Map<String, Integer> PORTS = Map.ofEntries(
+            Map.entry("kafka", 29092), Map.entry("kafka-controller", 29093), Map.entry("mongo", 28017),
+            Map.entry("issuer", 29000), Map.entry("console", 28080), Map.entry("intake", 28081),
+            Map.entry("matching", 28082), Map.entry("followup", 28083), Map.entry("notification", 28084),
+            Map.entry("training", 28085));
+
+    final LocalStack stack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+
+    Network(Path stateDir) {
+        Path root = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+        StackConfig config = StackConfig.defaults(root, Map.of())
+                .withStateDir(stateDir)
+                .withPorts(PORTS)
+                .withExtraEnv("followup", Map.of("FOLLOWUP_CHECK_IN_SCHEDULE", "3s,6s"))
+                .withStartTimeout(Duration.ofSeconds(300));
+        this.stack = new LocalStack(config);
+    }
+
+    /** A token from the dev issuer, as {@code ./peer token} gets it. */
+    String token(String principal) {
+        return tokens.computeIfAbsent(principal, p -> {
+            String basic = Base64.getEncoder().encodeToString((p + ":demo").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.url("issuer") + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("no token for " + p + ": " + response.statusCode());
+            }
+            return JSON.readTree(response.body()).get("access_token").asString();
+        });
+    }
+
+    HttpResponse<String> get(String part, String path, String principal) {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(part) + path))
+                .header("Authorization", "Bearer " + token(principal)).GET().build());
+    }
+
+    HttpResponse<String> post(String part, String path, String principal, String body) {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(part) + path))
+                .header("Authorization", "Bearer " + token(principal)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Submits a request for support as a staff member; returns its reference. */
+    String submit(String hospital, String staff, Contact contact) {
+        String body = """
+                {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+                 "contact":{"name":"%s","phone":"%s","email":"%s"}}""".formatted(contact.name(), contact.phone(),
+                contact.email());
+        HttpResponse<String> response = post("intake", "/api/hospitals/" + hospital + "/requests", staff, body);
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("submission answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("reference").asString();
+    }
+
+    String status(String hospital, String staff, String reference) {
+        HttpResponse<String> response = get("intake", "/api/hospitals/" + hospital + "/requests/" + reference, staff);
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("status").asString()
+                : "HTTP " + response.statusCode();
+    }
+
+    JsonNode inbox(String supporter) {
+        HttpResponse<String> response = get("notification", "/api/notifications", supporter);
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
+    }
+
+    /** Every record on the given topics from the beginning, read with a fresh consumer group. */
+    List<ConsumerRecord<byte[], byte[]>> records(List<String> topics) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.url("kafka"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(topics);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int emptyPolls = 0;
+            while (System.nanoTime() < deadline && (all.isEmpty() || emptyPolls < 3)) {
+                var batch = consumer.poll(Duration.ofMillis(1000));
+                batch.forEach(all::add);
+                emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
+            }
+        }
+        return all;
+    }
+
+    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    String log(String part) {
+        try {
+            return Files.readString(stack.logFile(part));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Contact details that are unique to one test, so finding them anywhere is a leak. */
+    record Contact(String name, String phone, String email) {
+
+        static Contact unique() {
+            String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+            int digits = Math.abs(tag.hashCode() % 9000) + 1000;
+            return new Contact("Quinn Leakcheck " + tag, "+1 603 777 " + digits, "quinn." + tag + "@example.org");
+        }
+
+        List<String> values() {
+            return List.of(name, phone, email);
+        }
+    }
+}

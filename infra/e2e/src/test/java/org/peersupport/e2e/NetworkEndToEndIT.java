@@ -1,0 +1,262 @@
+package org.peersupport.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.peersupport.e2e.Network.Contact;
+
+/**
+ * The main flow across the services as separate processes, started by the same launcher as {@code ./peer up}, on a
+ * real Kafka broker and the MongoDB-wire store, with faults: a service killed mid-flow, the broker stopped mid-flow,
+ * a redelivered event, and a restart of everything. Finally no contact detail may appear in plain text anywhere.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NetworkEndToEndIT {
+
+    /** Requests rotate over the demo hospitals: each has three supporters with room for 8 active cases. */
+    static final List<String> HOSPITALS = List.of("lakeside", "riverside", "summit");
+    static final List<String> TOPICS = List.of("peersupport.intake.v1", "peersupport.matching.v1",
+            "peersupport.followup.v1", "peersupport.notification.v1", "peersupport.training.v1",
+            "peersupport.dlq.intake", "peersupport.dlq.matching", "peersupport.dlq.followup",
+            "peersupport.dlq.notification");
+
+    Network network;
+    Path stateDir;
+    final List<Contact> contacts = new ArrayList<>();
+    final List<String> references = new ArrayList<>();
+    final Map<String, String> hospitalOf = new HashMap<>();
+
+    static String staff(String hospital) {
+        return hospital + "-staff-1";
+    }
+
+    static List<String> supporters(String hospital) {
+        return List.of(hospital + "-supporter-1", hospital + "-supporter-2", hospital + "-supporter-3");
+    }
+
+    String status(String reference) {
+        String hospital = hospitalOf.get(reference);
+        return network.status(hospital, staff(hospital), reference);
+    }
+
+    @BeforeAll
+    void up() throws IOException {
+        stateDir = Files.createTempDirectory("peersupport-e2e");
+        network = new Network(stateDir);
+        long started = System.nanoTime();
+        network.stack.up();
+        System.out.printf("e2e: all nine parts healthy in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    @AfterAll
+    void down() {
+        if (network != null) {
+            network.stack.down();
+        }
+    }
+
+    String submit() {
+        Contact contact = Contact.unique();
+        contacts.add(contact);
+        String hospital = HOSPITALS.get(references.size() % HOSPITALS.size());
+        String reference = network.submit(hospital, staff(hospital), contact);
+        references.add(reference);
+        hospitalOf.put(reference, hospital);
+        return reference;
+    }
+
+    String assignedSupporter(String reference) {
+        for (String supporter : supporters(hospitalOf.get(reference))) {
+            for (var notification : network.inbox(supporter)) {
+                if (reference.equals(notification.get("aboutId").asString())
+                        && "NEW_REQUEST".equals(notification.get("kind").asString())) {
+                    return supporter;
+                }
+            }
+        }
+        return null;
+    }
+
+    void awaitAssignedAndNotified(List<String> refs, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (String reference : refs) {
+                assertThat(status(reference)).as(reference).isEqualTo("ASSIGNED");
+                assertThat(assignedSupporter(reference)).as("notified supporter of " + reference).isNotNull();
+            }
+        });
+    }
+
+    @Test
+    @Order(1)
+    void aSubmittedRequestReachesItsSupporterInAppWithinSeconds() {
+        awaitAssignedAndNotified(List.of(submit()), Duration.ofSeconds(60));
+
+        long started = System.nanoTime();
+        String reference = submit();
+        awaitAssignedAndNotified(List.of(reference), Duration.ofSeconds(5));
+        System.out.printf("e2e: request accepted to supporter notified in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(network
+                .inbox(assignedSupporter(reference)).valueStream()
+                .filter(n -> reference.equals(n.get("aboutId").asString()))
+                .map(n -> n.get("kind").asString()).toList()).contains("CHECK_IN_DUE"));
+    }
+
+    @Test
+    @Order(2)
+    void aServiceKilledMidFlowLosesNoRequestAndAssignsNoneTwice() {
+        List<String> refs = new ArrayList<>();
+        refs.add(submit());
+        network.stack.kill("matching");
+        refs.add(submit());
+        refs.add(submit());
+        network.stack.kill("notification");
+        refs.add(submit());
+        network.stack.start("matching");
+        network.stack.start("notification");
+        refs.add(submit());
+
+        awaitAssignedAndNotified(refs, Duration.ofSeconds(90));
+        assertEachAssignedExactlyOnce(refs);
+    }
+
+    @Test
+    @Order(3)
+    void theBrokerStoppedMidFlowLosesNothingTheOutboxCatchesUp() {
+        List<String> refs = new ArrayList<>();
+        network.stack.kill("kafka");
+        refs.add(submit());
+        refs.add(submit());
+        network.stack.start("kafka");
+        refs.add(submit());
+
+        awaitAssignedAndNotified(refs, Duration.ofSeconds(120));
+        assertEachAssignedExactlyOnce(refs);
+    }
+
+    @Test
+    @Order(4)
+    void aRedeliveredEventHasNoSecondEffect() throws Exception {
+        String reference = references.get(0);
+        ConsumerRecord<byte[], byte[]> original = network.records(List.of("peersupport.intake.v1")).stream()
+                .filter(r -> reference.equals(Network.header(r, "ce_subject"))).findFirst().orElseThrow();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, network.stack.url("kafka"));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<byte[], byte[]> again = new ProducerRecord<>("peersupport.intake.v1", original.key(),
+                    original.value());
+            original.headers().forEach(h -> again.headers().add(h));
+            producer.send(again).get();
+        }
+        String marker = submit();
+        awaitAssignedAndNotified(List.of(marker), Duration.ofSeconds(30));
+
+        assertEachAssignedExactlyOnce(List.of(reference, marker));
+        long notified = supporters(hospitalOf.get(reference)).stream().mapToLong(s -> network.inbox(s).valueStream()
+                .filter(n -> reference.equals(n.get("aboutId").asString()) && "NEW_REQUEST".equals(n.get("kind")
+                        .asString())).count()).sum();
+        assertThat(notified).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void requestsCasesAndNotificationsSurviveARestartOfEverything() {
+        String reference = references.get(1);
+        String supporter = assignedSupporter(reference);
+
+        network.stack.down();
+        assertThat(network.stack.status().values()).containsOnly("stopped");
+        network.stack.up();
+
+        assertThat(status(reference)).isEqualTo("ASSIGNED");
+        assertThat(assignedSupporter(reference)).isEqualTo(supporter);
+        var caseView = network.get("followup", "/api/hospitals/" + hospitalOf.get(reference) + "/cases/" + reference,
+                supporter);
+        assertThat(caseView.statusCode()).isEqualTo(200);
+        assertThat(caseView.body()).contains(supporter);
+        awaitAssignedAndNotified(List.of(submit()), Duration.ofSeconds(60));
+    }
+
+    @Test
+    @Order(6)
+    void contactDetailsAppearInNoStoreNoRecordAndNoLogInPlainText() {
+        List<String> secrets = contacts.stream().flatMap(c -> c.values().stream()).toList();
+        assertThat(secrets).hasSizeGreaterThanOrEqualTo(30);
+
+        try (MongoClient mongo = MongoClients.create(network.stack.url("mongo"))) {
+            StringBuilder everything = new StringBuilder();
+            int documents = 0;
+            for (String database : mongo.listDatabaseNames()) {
+                for (String collection : mongo.getDatabase(database).listCollectionNames()) {
+                    for (Document document : mongo.getDatabase(database).getCollection(collection).find()) {
+                        everything.append(document.toJson()).append('\n');
+                        documents++;
+                    }
+                }
+            }
+            assertThat(documents).isGreaterThan(contacts.size());
+            assertThat(everything.toString()).contains(references.get(0));
+            secrets.forEach(secret -> assertThat(everything.toString()).as("MongoDB").doesNotContain(secret));
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> records = network.records(TOPICS);
+        assertThat(records.size()).isGreaterThan(contacts.size() * 3);
+        StringBuilder kafka = new StringBuilder();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            kafka.append(new String(record.value(), StandardCharsets.UTF_8));
+            record.headers().forEach(h -> kafka.append(h.key()).append('=')
+                    .append(new String(h.value(), StandardCharsets.UTF_8)));
+            kafka.append('\n');
+        }
+        secrets.forEach(secret -> assertThat(kafka.toString()).as("Kafka").doesNotContain(secret));
+
+        for (String part : org.peersupport.stack.StackConfig.PARTS) {
+            String log = network.log(part);
+            secrets.forEach(secret -> assertThat(log).as("log of " + part).doesNotContain(secret));
+        }
+    }
+
+    private void assertEachAssignedExactlyOnce(List<String> refs) {
+        List<ConsumerRecord<byte[], byte[]>> assigned = network.records(List.of("peersupport.matching.v1")).stream()
+                .filter(r -> "peersupport.supporter.assigned.v1".equals(Network.header(r, "ce_type"))).toList();
+        try (MongoClient mongo = MongoClients.create(network.stack.url("mongo"))) {
+            for (String reference : refs) {
+                assertThat(assigned.stream().filter(r -> reference.equals(Network.header(r, "ce_subject"))).count())
+                        .as("SupporterAssigned records for " + reference).isEqualTo(1);
+                assertThat(mongo.getDatabase("matching").getCollection("assignments")
+                        .countDocuments(new Document("_id", reference))).isEqualTo(1);
+                assertThat(mongo.getDatabase("followup").getCollection("cases")
+                        .countDocuments(new Document("_id", reference))).isEqualTo(1);
+            }
+        }
+    }
+}
