@@ -140,4 +140,39 @@ class IntakeFlowTest {
         assertThat(coordinator.status()).isEqualTo(200);
         assertThat(coordinator.body()).doesNotContain("Lee D").doesNotContain("5550133");
     }
+
+    @Test
+    void theCallersCorrelationIdTravelsFromHttpIntoTheEventAndTheMetricsAreExposed() {
+        String correlationId = "corr-" + UUID.randomUUID();
+        var api = Api.local(port);
+        var request = api.request("/api/hospitals/lakeside/requests",
+                        TestTokens.token("lakeside-staff-1", "lakeside", "staff"))
+                .header("Content-Type", "application/json").header("X-Correlation-Id", correlationId)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body("Pat E", "+16035550144"))).build();
+
+        Api.Response response = api.send(request);
+        String reference = response.json().get("reference").asString();
+
+        assertThat(response.correlationId()).isEqualTo(correlationId);
+        probe.await(RequestSubmitted.class, e -> e.requestId().equals(reference));
+        ConsumerRecord<byte[], byte[]> record = probe.records().stream()
+                .filter(r -> reference.equals(EventProbe.header(r, "ce_subject"))).findFirst().orElseThrow();
+        assertThat(EventProbe.header(record, "ce_correlationid")).isEqualTo(correlationId);
+
+        String metrics = api.get("/actuator/prometheus", null).body();
+        assertThat(metrics).contains("peersupport_outbox_published_total")
+                .contains("type=\"peersupport.request.submitted.v1\"");
+        assertThat(api.get("/actuator/health", null).body()).contains("UP");
+    }
+
+    @Test
+    void anUnsafeCorrelationIdIsReplacedNotLogged() {
+        Api.Response response = Api.local(port).send(Api.local(port)
+                .request("/api/hospitals/lakeside/requests", TestTokens.token("lakeside-staff-1", "lakeside", "staff"))
+                .header("Content-Type", "application/json").header("X-Correlation-Id", "evil value\tinjected")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body("Pat F", "+16035550145"))).build());
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.correlationId()).isNotBlank().doesNotContain("evil");
+    }
 }

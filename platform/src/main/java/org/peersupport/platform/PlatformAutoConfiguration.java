@@ -94,6 +94,11 @@ public class PlatformAutoConfiguration {
         return new Pseudonyms(properties.dataDir().resolve("keys"));
     }
 
+    @Bean("mongoPing")
+    MongoPingHealthIndicator mongoPingHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
