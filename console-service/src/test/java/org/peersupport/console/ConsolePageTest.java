@@ -2,6 +2,14 @@ package org.peersupport.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.ServiceTest;
@@ -41,5 +49,24 @@ class ConsolePageTest {
     @Test
     void everythingElseNeedsAToken() {
         assertThat(Api.local(port).get("/api/anything", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRealBrowserRendersTheHealthOfEveryPart() throws IOException, InterruptedException {
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed (.ci/run installs it)");
+        Path profile = Files.createTempDirectory("console-chromium");
+        Process browser = new ProcessBuilder(List.of(chromium.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+                "--virtual-time-budget=5000", "--dump-dom", "http://127.0.0.1:" + port + "/"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(dom).contains("<tr data-part=\"intake\">").contains("<tr data-part=\"issuer\">")
+                .contains("class=\"status-UNREACHABLE\">UNREACHABLE</td>")
+                .contains("class=\"status-MISCONFIGURED\"")
+                .doesNotContain("Checking…");
     }
 }
