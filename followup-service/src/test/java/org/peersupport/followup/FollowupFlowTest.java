@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.CaseOpened;
 import org.peersupport.events.CheckInDue;
@@ -25,23 +23,13 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "peersupport.followup.check-in-schedule=1s,2s")
 class FollowupFlowTest {
 
-    static EventProbe probe;
+    static final EventProbe probe = EventProbe.shared();
 
     @LocalServerPort
     int port;
 
     @Autowired
     TimerStore timers;
-
-    @BeforeAll
-    static void watch() {
-        probe = EventProbe.onAllTopics();
-    }
-
-    @AfterAll
-    static void stop() {
-        probe.close();
-    }
 
     @Test
     void anAssignmentOpensACaseWhoseCheckInsFallDueOnSchedule() {

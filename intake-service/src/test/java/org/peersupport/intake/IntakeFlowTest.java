@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
@@ -26,23 +24,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @ServiceTest
 class IntakeFlowTest {
 
-    static EventProbe probe;
+    static final EventProbe probe = EventProbe.shared();
 
     @LocalServerPort
     int port;
 
     @Autowired
     MongoTemplate mongo;
-
-    @BeforeAll
-    static void watch() {
-        probe = EventProbe.onAllTopics();
-    }
-
-    @AfterAll
-    static void stop() {
-        probe.close();
-    }
 
     static String body(String name, String phone) {
         return """

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
@@ -26,20 +24,10 @@ import static org.awaitility.Awaitility.await;
 @ServiceTest
 class MatchingFlowTest {
 
-    static EventProbe probe;
+    static final EventProbe probe = EventProbe.shared();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void watch() {
-        probe = EventProbe.onAllTopics();
-    }
-
-    @AfterAll
-    static void stop() {
-        probe.close();
-    }
 
     static String hospital() {
         return "h" + UUID.randomUUID().toString().substring(0, 8);

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.NotificationSent;
@@ -22,20 +20,10 @@ import tools.jackson.databind.JsonNode;
 @ServiceTest
 class NotificationFlowTest {
 
-    static EventProbe probe;
+    static final EventProbe probe = EventProbe.shared();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void watch() {
-        probe = EventProbe.onAllTopics();
-    }
-
-    @AfterAll
-    static void stop() {
-        probe.close();
-    }
 
     @Test
     void theAssignedSupporterIsToldOnceInAppAndNobodyElseIs() {

@@ -2,8 +2,6 @@ package org.peersupport.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.SupporterCertified;
 import org.peersupport.platform.test.Api;
@@ -21,23 +19,13 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "peersupport.demo.enabled=true")
 class DemoRosterTest {
 
-    static EventProbe probe;
+    static final EventProbe probe = EventProbe.shared();
 
     @LocalServerPort
     int port;
 
     @Autowired
     ApplicationRunner demoRoster;
-
-    @BeforeAll
-    static void watch() {
-        probe = EventProbe.onAllTopics();
-    }
-
-    @AfterAll
-    static void stop() {
-        probe.close();
-    }
 
     @Test
     void theDemoRosterIsCertifiedOnceAndAnnouncedWithoutNames() throws Exception {

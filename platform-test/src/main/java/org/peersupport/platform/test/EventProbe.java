@@ -60,9 +60,21 @@ public final class EventProbe implements AutoCloseable {
         poller.start();
     }
 
-    public static EventProbe onAllTopics() {
-        return new EventProbe(SharedInfrastructure.get().kafkaBootstrap(),
-                org.peersupport.events.Topics.ALL.toArray(String[]::new));
+    private static volatile EventProbe shared;
+
+    /** One probe on every topic of the shared broker per test JVM, closed with the JVM. */
+    public static EventProbe shared() {
+        if (shared == null) {
+            synchronized (EventProbe.class) {
+                if (shared == null) {
+                    EventProbe probe = new EventProbe(SharedInfrastructure.get().kafkaBootstrap(),
+                            org.peersupport.events.Topics.ALL.toArray(String[]::new));
+                    Runtime.getRuntime().addShutdownHook(new Thread(probe::close, "event-probe-stop"));
+                    shared = probe;
+                }
+            }
+        }
+        return shared;
     }
 
     /** Waits for an event of this type that matches, and returns it decoded. */
