@@ -58,13 +58,19 @@ public class OutboxRelay implements SmartLifecycle {
     /** Relays everything pending once; true when something was handed over. */
     public boolean relayOnce() {
         boolean any = false;
+        List<RuntimeException> failures = new ArrayList<>();
         for (AggregateStore<?> store : stores) {
-            any |= relay(store);
+            any |= relay(store, failures);
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
         }
         return any;
     }
 
-    private <D extends OutboxDocument> boolean relay(AggregateStore<D> store) {
+    private <D extends OutboxDocument> boolean relay(AggregateStore<D> store, List<RuntimeException> failures) {
         boolean any = false;
         for (D document : store.findPending(BATCH)) {
             List<String> done = new ArrayList<>();
@@ -73,6 +79,10 @@ public class OutboxRelay implements SmartLifecycle {
                     handOver(message);
                     done.add(message.messageId());
                 }
+            } catch (RuntimeException refused) {
+                // This document's later messages wait (its order is kept), but other documents must not: one
+                // message the broker keeps refusing would otherwise hold back every aggregate behind it.
+                failures.add(refused);
             } finally {
                 if (!done.isEmpty()) {
                     store.markSent(document, done);

@@ -1,0 +1,153 @@
+package org.peersupport.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.peersupport.events.RequestWithdrawn;
+import org.slf4j.MDC;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+class EventDispatcherTest {
+
+    private static final String WITHDRAWN = "peersupport.request.withdrawn.v1";
+    private static final String FAKE_EMAIL = "jane.doe@hospital.example";
+
+    private final EventCodec codec = new EventCodec();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final EventDispatcher dispatcher = new EventDispatcher(codec, meters);
+    private final List<RequestWithdrawn> received = new CopyOnWriteArrayList<>();
+    private final RequestWithdrawn event = new RequestWithdrawn("evt-1", Instant.parse("2026-11-02T10:15:30Z"),
+            "hosp-1", "req-1");
+
+    private Consumer<Message<byte[]>> consumer() {
+        return dispatcher.consumer().on(RequestWithdrawn.class, received::add).build();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] payload() {
+        return bytes(codec.encodeToString(event));
+    }
+
+    private double handled(String outcome) {
+        return meters.counter("peersupport.events.handled", "type", WITHDRAWN, "outcome", outcome).count();
+    }
+
+    @Test
+    void byteArrayHeadersReachTheHandlerDecoded() {
+        consumer().accept(MessageBuilder.withPayload(payload())
+                .setHeader("ce_type", bytes(WITHDRAWN)).setHeader("ce_id", bytes("evt-1")).build());
+        assertThat(received).containsExactly(event);
+        assertThat(handled("ok")).isEqualTo(1.0);
+    }
+
+    @Test
+    void stringHeadersReachTheHandlerDecoded() {
+        consumer().accept(MessageBuilder.withPayload(payload())
+                .setHeader("ce_type", WITHDRAWN).setHeader("ce_id", "evt-1").build());
+        assertThat(received).containsExactly(event);
+    }
+
+    @Test
+    void dashSpelledHeadersReachTheHandlerDecoded() {
+        consumer().accept(MessageBuilder.withPayload(payload())
+                .setHeader("ce-type", bytes(WITHDRAWN)).setHeader("ce-id", "evt-1").build());
+        consumer().accept(MessageBuilder.withPayload(payload())
+                .setHeader("ce.type", WITHDRAWN).setHeader("ce.id", "evt-1").build());
+        assertThat(received).containsExactly(event, event);
+    }
+
+    @Test
+    void unknownFieldsInTheDataAreIgnored() {
+        String withExtra = codec.encodeToString(event).replaceFirst("\\{", "{\"addedLater\":42,");
+        consumer().accept(MessageBuilder.withPayload(bytes(withExtra)).setHeader("ce_type", WITHDRAWN).build());
+        assertThat(received).containsExactly(event);
+    }
+
+    @Test
+    void unknownTypeIsIgnored() {
+        Consumer<Message<byte[]>> consumer = consumer();
+        consumer.accept(MessageBuilder.withPayload(bytes("not even json"))
+                .setHeader("ce_type", "peersupport.something.new.v9").setHeader("ce_id", "evt-9").build());
+        // A known type this consumer has no handler for, and a record without a type, are skipped as well.
+        consumer.accept(MessageBuilder.withPayload(bytes("{}"))
+                .setHeader("ce_type", "peersupport.case.opened.v1").build());
+        consumer.accept(MessageBuilder.withPayload(payload()).build());
+        assertThat(received).isEmpty();
+        assertThat(meters.getMeters()).isEmpty();
+    }
+
+    @Test
+    void invalidJsonIsUndecodable() {
+        Message<byte[]> broken = MessageBuilder.withPayload(bytes("{\"eventId\": \"evt-1\", \"note\": \"" + FAKE_EMAIL))
+                .setHeader("ce_type", WITHDRAWN).setHeader("ce_id", "evt-1").build();
+        assertThatThrownBy(() -> consumer().accept(broken))
+                .isInstanceOf(UndecodableEventException.class)
+                .hasMessageContaining(WITHDRAWN)
+                .hasMessageNotContaining(FAKE_EMAIL);
+        assertThat(received).isEmpty();
+        assertThat(handled("undecodable")).isEqualTo(1.0);
+    }
+
+    @Test
+    void dataWithoutTheEnvelopeFieldsIsUndecodable() {
+        Message<byte[]> partial = MessageBuilder.withPayload(bytes("{\"requestId\":\"req-1\"}"))
+                .setHeader("ce_type", WITHDRAWN).build();
+        assertThatThrownBy(() -> consumer().accept(partial)).isInstanceOf(UndecodableEventException.class);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void handlerFailureNamesTypeAndIdButNotTheCausesMessage() {
+        Consumer<Message<byte[]>> failing = dispatcher.consumer().on(RequestWithdrawn.class, e -> {
+            throw new IllegalStateException("no supporter for " + FAKE_EMAIL);
+        }).build();
+        Message<byte[]> message = MessageBuilder.withPayload(payload())
+                .setHeader("ce_type", bytes(WITHDRAWN)).setHeader("ce_id", bytes("evt-1")).build();
+
+        assertThatThrownBy(() -> failing.accept(message))
+                .isInstanceOf(EventHandlingFailedException.class)
+                .hasMessageContaining(WITHDRAWN)
+                .hasMessageContaining("evt-1")
+                .hasMessageContaining("IllegalStateException")
+                .hasMessageNotContaining(FAKE_EMAIL)
+                .hasNoCause()
+                .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
+        assertThat(handled("failed")).isEqualTo(1.0);
+    }
+
+    @Test
+    void handlerRunsUnderTheRecordsCorrelationIdWhenItIsSafe() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Consumer<Message<byte[]>> consumer = dispatcher.consumer()
+                .on(RequestWithdrawn.class, e -> seen.add(MDC.get(Correlation.MDC_KEY))).build();
+        consumer.accept(MessageBuilder.withPayload(payload()).setHeader("ce_type", WITHDRAWN)
+                .setHeader(Correlation.CE_HEADER, bytes("corr-123")).build());
+        consumer.accept(MessageBuilder.withPayload(payload()).setHeader("ce_type", WITHDRAWN)
+                .setHeader(Correlation.CE_HEADER, "bad\nINFO forged log line").build());
+
+        assertThat(seen.get(0)).isEqualTo("corr-123");
+        assertThat(seen.get(1)).doesNotContain("forged").matches("[0-9a-f-]{36}");
+        assertThat(MDC.get(Correlation.MDC_KEY)).isNull();
+    }
+
+    @Test
+    void registeringAClassThatIsNotAnEventTypeFails() {
+        assertThatThrownBy(() -> dispatcher.consumer().on(UnregisteredEvent.class, e -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    record UnregisteredEvent(String eventId, Instant occurredAt, String hospitalId, String subject)
+            implements org.peersupport.events.DomainEvent {
+    }
+}
