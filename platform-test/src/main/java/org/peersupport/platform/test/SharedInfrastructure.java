@@ -1,7 +1,7 @@
 package org.peersupport.platform.test;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
@@ -66,7 +66,8 @@ public final class SharedInfrastructure {
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        // The local stack's backend, in memory: reads never see a half-applied write, unlike the memory backend's.
+        MongoServer mongo = new MongoServer(H2Backend.inMemory());
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

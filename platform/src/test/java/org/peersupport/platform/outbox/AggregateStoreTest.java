@@ -16,8 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,20 +25,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 class AggregateStoreTest {
 
-    private static EmbeddedMongo mongo;
+    private static final EmbeddedMongo mongo = EmbeddedMongo.shared();
 
     private MongoTemplate template;
     private AggregateStore<Counter> store;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void freshStore() {

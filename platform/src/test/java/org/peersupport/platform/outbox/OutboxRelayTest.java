@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.EventType;
@@ -26,7 +24,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 class OutboxRelayTest {
 
-    private static EmbeddedMongo mongo;
+    private static final EmbeddedMongo mongo = EmbeddedMongo.shared();
 
     private final EventCodec codec = new EventCodec();
     private final RecordingPublisher publisher = new RecordingPublisher();
@@ -35,16 +33,6 @@ class OutboxRelayTest {
     private TimerStore timers;
     private OutboxRelay relay;
     private AggregateStore<Counter> store;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void freshStore() {

@@ -3,26 +3,42 @@ package org.peersupport.platform.testsupport;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * One mongo-java-server (memory backend) on a free port of 127.0.0.1 per test class. Each test takes a fresh
- * database, so tests of one class never see each other's documents.
+ * One mongo-java-server on a free port of 127.0.0.1 per test JVM, on the in-memory H2 backend: the local stack's
+ * backend, whose reads never see a half-applied write (the plain memory backend's can). Each test takes a fresh
+ * database, so tests never see each other's documents.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static volatile EmbeddedMongo shared;
 
     private final MongoServer server;
     private final String uri;
     private final List<MongoClient> clients = new CopyOnWriteArrayList<>();
 
-    public EmbeddedMongo() {
-        server = new MongoServer(new MemoryBackend());
+    /** The server of this test JVM, stopped with the JVM. */
+    public static EmbeddedMongo shared() {
+        if (shared == null) {
+            synchronized (EmbeddedMongo.class) {
+                if (shared == null) {
+                    EmbeddedMongo mongo = new EmbeddedMongo();
+                    Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "embedded-mongo-stop"));
+                    shared = mongo;
+                }
+            }
+        }
+        return shared;
+    }
+
+    private EmbeddedMongo() {
+        server = new MongoServer(H2Backend.inMemory());
         server.bind("127.0.0.1", 0);
         uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
     }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peersupport.platform.messaging.Correlation;
@@ -25,22 +23,12 @@ class TimerPollerTest {
     private static final String TYPE = "test.timer";
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private static EmbeddedMongo mongo;
+    private static final EmbeddedMongo mongo = EmbeddedMongo.shared();
 
     private final MutableClock clock = new MutableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private String database;
     private TimerStore store;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void freshStore() {

@@ -18,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,22 +30,12 @@ class TimerStoreTest {
     private static final String TYPE = "test.timer";
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private static EmbeddedMongo mongo;
+    private static final EmbeddedMongo mongo = EmbeddedMongo.shared();
 
     private String database;
     private MongoTemplate template;
     private final MutableClock clock = new MutableClock();
     private TimerStore store;
-
-    @BeforeAll
-    static void startMongo() {
-        mongo = new EmbeddedMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
-    }
 
     @BeforeEach
     void freshStore() {
