@@ -49,7 +49,10 @@ public final class MongoStoreMain {
             }
             System.out.println("[peer] MongoDB-wire store closed");
         }, "mongo-store-shutdown"));
-        server.bind("127.0.0.1", port);
+        // One worker thread: mongo-java-server does not run a findAndModify atomically against concurrent
+        // commands, so commands are processed one at a time; that makes the services' version guards and lease
+        // claims true compare-and-set operations on this store.
+        server.bind(new java.net.InetSocketAddress("127.0.0.1", port), 1, 1);
         System.out.println("[peer] MongoDB-wire store (mongo-java-server, H2 file " + file + ") listening on 127.0.0.1:"
                 + port);
         stopped.await();

@@ -68,7 +68,8 @@ public final class SharedInfrastructure {
         kafka.afterPropertiesSet();
         // The local stack's backend, in memory: reads never see a half-applied write, unlike the memory backend's.
         MongoServer mongo = new MongoServer(H2Backend.inMemory());
-        mongo.bind("127.0.0.1", 0);
+        // One worker thread: commands run one at a time, which makes findAndModify a true compare-and-set here.
+        mongo.bind(new InetSocketAddress("127.0.0.1", 0), 1, 1);
         InetSocketAddress address = mongo.getLocalAddress();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mongo.shutdownNow();

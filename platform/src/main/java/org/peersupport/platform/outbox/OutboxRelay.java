@@ -13,14 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.peersupport.platform.messaging.Correlation;
-import org.springframework.context.SmartLifecycle;
+import org.peersupport.platform.BackgroundWorker;
 
 /**
  * Hands over what stored aggregates promised: publishes their events (waiting for the broker's acknowledgement)
  * and schedules their timers, and only then removes them from the document. A crash in between means the
  * message is handed over again: consumers and the timer store are idempotent by id.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
@@ -32,11 +32,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration failureBackoff;
     private final List<AggregateStore<?>> stores = new CopyOnWriteArrayList<>();
     private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
 
     public OutboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters, Duration idleInterval,
             Duration failureBackoff) {
+        super("outbox-relay");
         this.publisher = publisher;
         this.timers = timers;
         this.meters = meters;
@@ -109,60 +108,22 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                boolean any = relayOnce();
-                if (!any) {
-                    wake.tryAcquire(idleInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException stop) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException failure) {
-                log.warn("outbox relay failed ({}); trying again in {} ms", failure.getClass().getSimpleName(),
-                        failureBackoff.toMillis());
-                meters.counter("peersupport.outbox.failures").increment();
-                try {
-                    Thread.sleep(failureBackoff.toMillis());
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    @Override
+    protected Duration runOnce() {
+        try {
+            return relayOnce() ? Duration.ZERO : idleInterval;
+        } catch (RuntimeException failure) {
+            log.warn("outbox relay failed ({}); trying again in {} ms", failure.getClass().getSimpleName(),
+                    failureBackoff.toMillis());
+            meters.counter("peersupport.outbox.failures").increment();
+            return failureBackoff;
         }
     }
 
+    /** A write wakes the relay at once rather than at its next tick. */
     @Override
-    public void start() {
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        // Stops before the bindings and the Mongo client, starts after them.
-        return Integer.MAX_VALUE - 1000;
+    protected void pause(Duration pause) throws InterruptedException {
+        wake.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS);
+        wake.drainPermits();
     }
 }

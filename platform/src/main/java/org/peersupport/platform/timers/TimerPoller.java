@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 import org.peersupport.platform.messaging.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.peersupport.platform.BackgroundWorker;
 
 /** Claims due timers and hands each to the handler of its type; a failure releases it for a later retry. */
-public class TimerPoller implements SmartLifecycle {
+public class TimerPoller extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
 
@@ -22,11 +22,10 @@ public class TimerPoller implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Duration pollInterval;
     private final Duration lease;
-    private volatile boolean running;
-    private Thread worker;
 
     public TimerPoller(TimerStore store, List<TimerHandler> handlers, MeterRegistry meters, Duration pollInterval,
             Duration lease) {
+        super("timer-poller");
         this.store = store;
         this.handlers = handlers.stream().collect(Collectors.toMap(TimerHandler::type, Function.identity()));
         this.meters = meters;
@@ -70,45 +69,13 @@ public class TimerPoller implements SmartLifecycle {
         }
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                fireDue();
-            } catch (RuntimeException failure) {
-                log.warn("timer poll failed ({})", failure.getClass().getSimpleName());
-            }
-            try {
-                Thread.sleep(pollInterval.toMillis());
-            } catch (InterruptedException stop) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    @Override
+    protected Duration runOnce() {
+        try {
+            fireDue();
+        } catch (RuntimeException failure) {
+            log.warn("timer poll failed ({})", failure.getClass().getSimpleName());
         }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        worker = new Thread(this::loop, "timer-poller");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+        return pollInterval;
     }
 }

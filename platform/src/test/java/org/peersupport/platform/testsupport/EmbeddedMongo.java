@@ -39,7 +39,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private EmbeddedMongo() {
         server = new MongoServer(H2Backend.inMemory());
-        server.bind("127.0.0.1", 0);
+        // One worker thread: commands run one at a time, which makes findAndModify a true compare-and-set here.
+        server.bind(new java.net.InetSocketAddress("127.0.0.1", 0), 1, 1);
         uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
     }
 
