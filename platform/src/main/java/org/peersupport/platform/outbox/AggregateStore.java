@@ -116,6 +116,11 @@ public class AggregateStore<D extends OutboxDocument> {
         }
     }
 
+    /** How many documents still hold messages to hand over (a count, so a metrics scrape loads no documents). */
+    long countPending() {
+        return mongo.count(query(where("pending").is(true)), collection);
+    }
+
     List<D> findPending(int limit) {
         return mongo.find(query(where("pending").is(true)).limit(limit), type, collection);
     }

@@ -46,7 +46,7 @@ public class OutboxRelay extends BackgroundWorker {
     void register(AggregateStore<?> store) {
         stores.add(store);
         meters.gauge("peersupport.outbox.pending", List.of(io.micrometer.core.instrument.Tag.of("collection",
-                store.collection())), store, s -> s.findPending(BATCH).size());
+                store.collection())), store, AggregateStore::countPending);
     }
 
     /** Asks the relay to look now rather than at its next idle tick. */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as an RFC 9457 problem detail. Bad input names the field and the reason but never echoes the
@@ -43,8 +44,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (field == null || field.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "Request body is not valid JSON of the expected shape.", List.of());
         }
-        String reason = jackson.getClass().getSimpleName().contains("Unrecognized")
-                ? "unknown field" : "wrong type or malformed value";
+        String reason = jackson instanceof UnrecognizedPropertyException ? "unknown field"
+                : "wrong type or malformed value";
         return problem(HttpStatus.BAD_REQUEST, "Field '" + field + "': " + reason + ".",
                 List.of(Map.of("field", field, "reason", reason)));
     }
