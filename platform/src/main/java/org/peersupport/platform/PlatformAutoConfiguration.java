@@ -32,12 +32,19 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /** Wires the shared plumbing into every service that has the platform on its classpath. */
 @AutoConfiguration
@@ -132,9 +139,28 @@ public class PlatformAutoConfiguration {
             // Fetched on first use and cached, so a service starts before the issuer does.
             decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
         }
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(security.issuerUri()));
+        decoder.setJwtValidator(tokenValidator(security));
         return decoder;
     }
+
+    /** Issuer, audience, a subject and an expiry are all required: a token lacking one is refused (401). */
+    static OAuth2TokenValidator<Jwt> tokenValidator(PlatformProperties.Security security) {
+        JwtTimestampValidator expiry = new JwtTimestampValidator();
+        expiry.setAllowEmptyExpiryClaim(false);
+        return JwtValidators.createDefaultWithValidators(List.of(
+                expiry,
+                new JwtIssuerValidator(security.issuerUri()),
+                new JwtAudienceValidator(security.audience()),
+                // Without a subject every such caller would share one pseudonym and one idempotency scope.
+                new JwtClaimValidator<Object>(JwtClaimNames.SUB, sub -> sub instanceof String s && !s.isBlank())));
+    }
+
+    /** Pages load their own scripts, styles and data only; nothing inline, nothing framed, no plugins. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
@@ -144,6 +170,7 @@ public class PlatformAutoConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
+                    // Served on the management port only (management.server.port); the public port has no such paths.
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                             "/actuator/prometheus", "/error").permitAll();
                     if (open.length > 0) {
@@ -155,7 +182,11 @@ public class PlatformAutoConfiguration {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(PlatformAutoConfiguration::authentication))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 

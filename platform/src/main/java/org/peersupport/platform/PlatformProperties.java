@@ -21,6 +21,7 @@ public record PlatformProperties(
     public record Security(
             @DefaultValue("http://127.0.0.1:9000") String issuerUri,
             @DefaultValue("http://127.0.0.1:9000/oauth2/jwks") String jwkSetUri,
+            @DefaultValue("peer-support-network") String audience,
             Resource publicKeyLocation,
             @DefaultValue List<String> publicPaths) {
     }

@@ -23,6 +23,8 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String ISSUER = "http://127.0.0.1:9000";
+    /** The audience the services require (peersupport.security.audience). */
+    public static final String AUDIENCE = "peer-support-network";
 
     private static final KeyPair KEYS = generate();
     private static final Path PUBLIC_KEY_FILE = writePublicKey();
@@ -32,8 +34,29 @@ public final class TestTokens {
 
     /** A token for a principal of a hospital (null for none) with the given role claim values. */
     public static String token(String subject, String hospital, String... roles) {
+        return sign(claims(subject, hospital, roles).build(), KEYS);
+    }
+
+    /** As {@link #token}, but minted for another API: no {@code aud} claim. Services answer 401. */
+    public static String tokenWithoutAudience(String subject, String hospital, String... roles) {
+        return sign(claims(subject, hospital, roles).audience((String) null).build(), KEYS);
+    }
+
+    /** As {@link #token}, but with no {@code sub} claim. Services answer 401. */
+    public static String tokenWithoutSubject(String hospital, String... roles) {
+        return sign(claims(null, hospital, roles).build(), KEYS);
+    }
+
+    /** As {@link #token}, but with no {@code exp} claim, so it would never expire. Services answer 401. */
+    public static String tokenWithoutExpiry(String subject, String hospital, String... roles) {
+        return sign(claims(subject, hospital, roles).expirationTime(null).build(), KEYS);
+    }
+
+    /** The claims of a valid token; the builders above each take one away. */
+    public static JWTClaimsSet.Builder claims(String subject, String hospital, String... roles) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .issueTime(new Date())
                 .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
@@ -42,15 +65,12 @@ public final class TestTokens {
         if (hospital != null) {
             claims.claim("hospital", hospital);
         }
-        return sign(claims.build(), KEYS);
+        return claims;
     }
 
     /** A well-formed token signed by a key nobody trusts. */
     public static String forgedToken(String subject, String hospital, String... roles) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(subject)
-                .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
-                .claim("hospital", hospital).claim("roles", List.of(roles)).build();
-        return sign(claims, generate());
+        return sign(claims(subject, hospital, roles).build(), generate());
     }
 
     public static Path publicKeyFile() {
