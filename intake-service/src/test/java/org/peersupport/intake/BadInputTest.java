@@ -127,6 +127,9 @@ class BadInputTest {
                 Arguments.of("no token", null, 401),
                 Arguments.of("garbage token", "not.a.jwt", 401),
                 Arguments.of("token signed by someone else", TestTokens.forgedToken("lakeside-staff-1", "lakeside", "staff"), 401),
+                Arguments.of("token minted for another API (no aud)", TestTokens.tokenWithoutAudience("lakeside-staff-1", "lakeside", "staff"), 401),
+                Arguments.of("token without a subject", TestTokens.tokenWithoutSubject("lakeside", "staff"), 401),
+                Arguments.of("token that never expires (no exp)", TestTokens.tokenWithoutExpiry("lakeside-staff-1", "lakeside", "staff"), 401),
                 Arguments.of("another hospital's staff", TestTokens.token("riverside-staff-1", "riverside", "staff"), 403),
                 Arguments.of("the network admin", TestTokens.token("network-admin", null, "admin"), 403),
                 Arguments.of("a hospital system", TestTokens.token("lakeside-system", "lakeside", "hospital-system"), 403));

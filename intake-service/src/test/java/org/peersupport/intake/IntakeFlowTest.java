@@ -18,6 +18,7 @@ import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.ServiceTest;
 import org.peersupport.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -28,6 +29,9 @@ class IntakeFlowTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MongoTemplate mongo;
@@ -147,10 +151,22 @@ class IntakeFlowTest {
                 .filter(r -> reference.equals(EventProbe.header(r, "ce_subject"))).findFirst().orElseThrow();
         assertThat(EventProbe.header(record, "ce_correlationid")).isEqualTo(correlationId);
 
-        String metrics = api.get("/actuator/prometheus", null).body();
+        var management = Api.local(managementPort);
+        String metrics = management.get("/actuator/prometheus", null).body();
         assertThat(metrics).contains("peersupport_outbox_published_total")
                 .contains("type=\"peersupport.request.submitted.v1\"");
-        assertThat(api.get("/actuator/health", null).body()).contains("UP");
+        assertThat(management.get("/actuator/health", null).body()).contains("UP");
+    }
+
+    @Test
+    void healthAndMetricsAnswerOnTheManagementPortOnlyNeverOnThePublicOne() {
+        assertThat(managementPort).isNotEqualTo(port);
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/info"}) {
+            Api.Response response = Api.local(port).get(path, null);
+            assertThat(response.status()).as("public port, " + path).isEqualTo(404);
+            assertThat(response.body()).as("public port, " + path).doesNotContain("peersupport_").doesNotContain("UP");
+        }
+        assertThat(Api.local(managementPort).get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 
     @Test

@@ -79,6 +79,12 @@ class RequestController {
         private static boolean isBlank(String value) {
             return value == null || value.isBlank();
         }
+
+        /** Spring's DEBUG web logging prints a read body with this: unvalidated input, contact details included. */
+        @Override
+        public String toString() {
+            return "SubmitRequestBody[redacted]";
+        }
     }
 
     record ContactBody(
@@ -86,6 +92,11 @@ class RequestController {
             String name,
             @Size(max = 32) @Pattern(regexp = "\\+?[0-9 ()./-]{5,32}", message = "must be a phone number") String phone,
             @Size(max = 254) @Email String email) {
+
+        @Override
+        public String toString() {
+            return "ContactBody[redacted]";
+        }
     }
 
     /** What the requester and coordinators see: never the contact details. */
