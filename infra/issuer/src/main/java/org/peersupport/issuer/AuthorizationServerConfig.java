@@ -82,13 +82,17 @@ class AuthorizationServerConfig {
         return new DemoClientRepository(clients);
     }
 
-    /** Adds {@code hospital} (when there is one) and {@code roles} to every access token. */
+    /**
+     * Adds {@code hospital} (when there is one) and {@code roles} to every access token, and names the network's
+     * services as its audience in place of the client id, which is what the services check {@code aud} against.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> demoClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> demoClaims(@Value("${peersupport.issuer.audience}") String audience) {
         return context -> {
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
+            context.getClaims().audience(List.of(audience));
             DemoDirectory.find(context.getRegisteredClient().getClientId()).ifPresent(p -> {
                 context.getClaims().subject(p.name());
                 if (p.hospital() != null) {

@@ -68,6 +68,8 @@ class IssuerTokenTest {
         RSAKey key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
         assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        // The services' audience, alone: not the client id the authorization server puts there by default.
+        assertThat(claims.getAudience()).containsExactly("peer-support-network");
         Duration ttl = Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant());
         assertThat(ttl).isEqualTo(Duration.ofHours(8));
         assertThat(claims.getExpirationTime().toInstant()).isAfter(Instant.now().plus(Duration.ofHours(7)));
@@ -80,6 +82,7 @@ class IssuerTokenTest {
         JWTClaimsSet claims = SignedJWT.parse(json.readTree(r.body()).get("access_token").asString()).getJWTClaimsSet();
         assertThat(claims.getSubject()).isEqualTo("network-admin");
         assertThat(claims.getClaims()).doesNotContainKey("hospital");
+        assertThat(claims.getAudience()).containsExactly("peer-support-network");
         assertThat(claims.getStringListClaim("roles")).containsExactly("admin");
     }
 
