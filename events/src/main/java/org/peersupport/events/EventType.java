@@ -47,6 +47,11 @@ public enum EventType {
         return topic;
     }
 
+    /** The {@code ce_source} of a genuine event of this type: that of the service owning its topic. */
+    public String source() {
+        return Topics.source(Topics.owner(topic));
+    }
+
     /** The JSON Schema of this event's data, as a classpath resource. */
     public String schemaResource() {
         return "/schemas/" + wireType + ".json";
