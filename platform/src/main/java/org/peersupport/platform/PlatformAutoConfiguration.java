@@ -21,6 +21,7 @@ import org.peersupport.platform.web.BodySizeLimitFilter;
 import org.peersupport.platform.web.CorrelationIdFilter;
 import org.peersupport.platform.web.ProblemDetailsAdvice;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -78,17 +79,29 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters,
+    OutboxRelay outboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters, Clock clock,
             PlatformProperties properties) {
-        return new OutboxRelay(publisher, timers, meters, properties.outbox().idleInterval(),
-                properties.outbox().failureBackoff());
+        return new OutboxRelay(publisher, timers, meters, clock, properties.outbox().idleInterval(),
+                properties.outbox().failureBackoff(), properties.outbox().maxAttempts());
     }
 
     @Bean
     TimerPoller timerPoller(TimerStore store, List<TimerHandler> handlers, MeterRegistry meters,
             PlatformProperties properties) {
         return new TimerPoller(store, handlers, meters, properties.timers().pollInterval(),
-                properties.timers().lease());
+                properties.timers().lease(), properties.timers().maxAttempts());
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer storeTimeouts(PlatformProperties properties) {
+        long millis = properties.store().serverSelectionTimeout().toMillis();
+        return settings -> settings.applyToClusterSettings(cluster -> cluster
+                .serverSelectionTimeout(millis, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Bean("outbox")
+    OutboxHealthIndicator outboxHealthIndicator(OutboxRelay relay, TimerStore timers) {
+        return new OutboxHealthIndicator(relay, timers);
     }
 
     @Bean

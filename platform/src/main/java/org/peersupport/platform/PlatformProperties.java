@@ -16,6 +16,7 @@ public record PlatformProperties(
         @DefaultValue Security security,
         @DefaultValue Web web,
         @DefaultValue Outbox outbox,
+        @DefaultValue Store store,
         @DefaultValue Timers timers) {
 
     public record Security(
@@ -29,9 +30,17 @@ public record PlatformProperties(
     public record Web(@DefaultValue("16KB") DataSize maxBodySize) {
     }
 
-    public record Outbox(@DefaultValue("1s") Duration idleInterval, @DefaultValue("1s") Duration failureBackoff) {
+    /** The MongoDB client: how long a command waits for a reachable server before it fails (and HTTP answers 503). */
+    public record Store(@DefaultValue("5s") Duration serverSelectionTimeout) {
     }
 
-    public record Timers(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("60s") Duration lease) {
+    /** The relay: its idle tick, its pause while the broker or store is away, and tries before parking. */
+    public record Outbox(@DefaultValue("1s") Duration idleInterval, @DefaultValue("1s") Duration failureBackoff,
+            @DefaultValue("10") int maxAttempts) {
+    }
+
+    /** Timers: how often due ones are looked for, how long a claim holds, and tries before parking. */
+    public record Timers(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("60s") Duration lease,
+            @DefaultValue("10") int maxAttempts) {
     }
 }

@@ -1,20 +1,23 @@
 package org.peersupport.platform.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.peersupport.events.DomainEvent;
 import org.peersupport.events.EventType;
+import org.peersupport.platform.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 
 /**
  * Builds the Cloud Stream consumer of one service: reads the CloudEvents headers, decodes the data of the types the
- * service handles, ignores the rest, and turns a failure into an exception free of data so the binder retries and
- * then dead-letters the record. Handlers must be idempotent by event id; the offset is committed only after they
- * return.
+ * service handles, and ignores (and counts) the rest. A transient failure (the store away, a timeout, a lost
+ * optimistic-concurrency race) is retried here without limit with back-off, holding the partition, so an outage never
+ * dead-letters good events. Any other failure becomes an exception free of data, which the binder retries a few times
+ * and then dead-letters. Handlers must be idempotent by event id; the offset is committed only after they return.
  */
 public class EventDispatcher {
 
@@ -22,10 +25,19 @@ public class EventDispatcher {
 
     private final EventCodec codec;
     private final MeterRegistry meters;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
 
     public EventDispatcher(EventCodec codec, MeterRegistry meters) {
+        this(codec, meters, Duration.ofMillis(250), Duration.ofSeconds(5));
+    }
+
+    /** With the back-off between tries of a transiently failing handler: doubling from the first up to the max. */
+    public EventDispatcher(EventCodec codec, MeterRegistry meters, Duration firstBackoff, Duration maxBackoff) {
         this.codec = codec;
         this.meters = meters;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
     }
 
     public Builder consumer() {
@@ -55,13 +67,23 @@ public class EventDispatcher {
         String wireType = CloudEventHeaders.read(message, CloudEventHeaders.TYPE);
         String eventId = CloudEventHeaders.read(message, CloudEventHeaders.ID);
         EventType type = wireType == null ? null : EventType.ofWireType(wireType).orElse(null);
-        if (type == null || !handlers.containsKey(type)) {
+        if (wireType == null) {
+            meters.counter("peersupport.events.handled", "type", "none", "outcome", "undecodable").increment();
+            throw new UndecodableEventException("(no ce_type)", "missing ce_type header");
+        }
+        if (type == null) {
+            // A newer producer's type: nothing here can act on it, but it must not pass unseen.
+            meters.counter("peersupport.events.ignored", "type", wireType, "reason", "unknown-type").increment();
+            log.warn("unknown event type {} {} skipped", wireType, eventId);
+            return;
+        }
+        if (!handlers.containsKey(type)) {
             return;
         }
         Correlation.adopt(CloudEventHeaders.read(message, Correlation.CE_HEADER));
         try {
             DomainEvent event = codec.decode(type, message.getPayload());
-            handlers.get(type).accept(event);
+            handleWaitingOutTransientFailures(handlers.get(type), event, wireType, eventId);
             meters.counter("peersupport.events.handled", "type", wireType, "outcome", "ok").increment();
             log.debug("handled {} {}", wireType, eventId);
         } catch (UndecodableEventException undecodable) {
@@ -75,6 +97,40 @@ public class EventDispatcher {
             throw new EventHandlingFailedException(wireType, eventId, failure.getClass());
         } finally {
             Correlation.clear();
+        }
+    }
+
+    private void handleWaitingOutTransientFailures(Consumer<DomainEvent> handler, DomainEvent event, String wireType,
+            String eventId) {
+        Duration backoff = firstBackoff;
+        boolean interrupted = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    handler.accept(event);
+                    return;
+                } catch (RuntimeException failure) {
+                    if (!Failures.isTransient(failure)) {
+                        throw failure;
+                    }
+                    meters.counter("peersupport.events.transient-failures", "type", wireType).increment();
+                    log.warn("handling {} {} failed transiently ({}), attempt {}; trying again in {} ms", wireType,
+                            eventId, failure.getClass().getSimpleName(), attempt, backoff.toMillis());
+                    // Not even a shutdown ends the wait with a throw: the binder would dead-letter a good event.
+                    // The process exits around this thread, and the unacknowledged record is delivered again.
+                    try {
+                        Thread.sleep(backoff.toMillis());
+                    } catch (InterruptedException stopping) {
+                        interrupted = true;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff
+                            : backoff.multipliedBy(2);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

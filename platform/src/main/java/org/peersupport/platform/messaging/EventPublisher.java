@@ -1,6 +1,7 @@
 package org.peersupport.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
+import org.peersupport.platform.Failures;
 import org.peersupport.platform.outbox.OutboxMessage;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -10,7 +11,8 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * Sends one outbox event as a CloudEvent in binary mode and returns only once the broker acknowledged it
- * (the producer bindings are synchronous, idempotent, acks=all); a failure throws, and the relay tries again.
+ * (the producer bindings are synchronous, idempotent, acks=all). A broker that is away or too slow is a
+ * {@link BrokerUnavailableException}, which the relay waits out; any other failure is this message's own.
  */
 public class EventPublisher {
 
@@ -35,8 +37,17 @@ public class EventPublisher {
                 .setHeader(Correlation.CE_HEADER, event.correlationId())
                 .setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
                 .build();
-        if (!bridge.send(event.topic(), message)) {
-            throw new IllegalStateException("broker did not take " + event.type() + " " + event.messageId());
+        boolean sent;
+        try {
+            sent = bridge.send(event.topic(), message);
+        } catch (RuntimeException failure) {
+            if (Failures.isTransient(failure)) {
+                throw new BrokerUnavailableException(event.type(), event.messageId());
+            }
+            throw failure;
+        }
+        if (!sent) {
+            throw new BrokerUnavailableException(event.type(), event.messageId());
         }
     }
 }

@@ -17,8 +17,9 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Stores one kind of aggregate so that its state, the record of what caused the change and its outbox are written
- * together in one single-document operation. Every filter here is index-exact: {@code _id} alone,
- * {@code (ref, version)} or {@code pending}.
+ * together in one single-document operation. Every filter here is index-exact: {@code _id} alone or
+ * {@code (ref, version)}. A document about to hold pending messages is first listed in the relay's work list
+ * ({@link OutboxMarkers}), so the relay never has to search the aggregates for them.
  */
 public class AggregateStore<D extends OutboxDocument> {
 
@@ -28,17 +29,36 @@ public class AggregateStore<D extends OutboxDocument> {
     private final Class<D> type;
     private final String collection;
     private final OutboxRelay relay;
+    private final OutboxMarkers markers;
 
     public AggregateStore(MongoTemplate mongo, Class<D> type, OutboxRelay relay) {
         this.mongo = mongo;
         this.type = type;
         this.collection = mongo.getCollectionName(type);
         this.relay = relay;
-        var indexes = mongo.indexOps(collection);
-        indexes.createIndex(new Index().on("ref", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
-                .named("ref_version"));
-        indexes.createIndex(new Index().on("pending", Sort.Direction.ASC).named("pending"));
+        this.markers = new OutboxMarkers(mongo);
+        mongo.indexOps(collection).createIndex(new Index().on("ref", Sort.Direction.ASC)
+                .on("version", Sort.Direction.ASC).unique().named("ref_version"));
+        mongo.indexOps(OutboxMarkers.COLLECTION).createIndex(new Index().on("parked", Sort.Direction.ASC)
+                .on("nextAttemptAt", Sort.Direction.ASC).named("parked_next"));
+        listLegacyPending();
         relay.register(this);
+    }
+
+    /**
+     * Documents written before the relay had its work list carry a {@code pending} flag instead: list them once
+     * (a scan at start-up, remembered in {@code outbox_meta}), zombies included, and drop the flag.
+     */
+    private void listLegacyPending() {
+        String done = "legacy-pending/" + collection;
+        if (mongo.exists(query(where("_id").is(done)), "outbox_meta")) {
+            return;
+        }
+        for (org.bson.Document legacy : mongo.getCollection(collection).find(new org.bson.Document("pending", true))) {
+            markers.touch(collection, legacy.getString("_id"), relay.now());
+        }
+        mongo.updateMulti(query(where("pending").exists(true)), new Update().unset("pending"), collection);
+        mongo.upsert(query(where("_id").is(done)), Update.update("at", relay.now()), "outbox_meta");
     }
 
     public String collection() {
@@ -49,6 +69,10 @@ public class AggregateStore<D extends OutboxDocument> {
         return type;
     }
 
+    OutboxMarkers markers() {
+        return markers;
+    }
+
     public Optional<D> find(String id) {
         return Optional.ofNullable(mongo.findById(id, type, collection));
     }
@@ -56,6 +80,9 @@ public class AggregateStore<D extends OutboxDocument> {
     /** Inserts a new aggregate; false when one with this id exists already (the deterministic-id idempotency case). */
     public boolean insert(D document) {
         document.prepareInsert();
+        if (document.isPending()) {
+            markers.touch(collection, document.getId(), relay.now());
+        }
         try {
             mongo.insert(document, collection);
         } catch (DuplicateKeyException alreadyThere) {
@@ -69,6 +96,9 @@ public class AggregateStore<D extends OutboxDocument> {
     public void replace(D document) {
         long expected = document.getVersion();
         document.bumpVersion();
+        if (document.isPending()) {
+            markers.touch(collection, document.getId(), relay.now());
+        }
         Query guard = query(where("ref").is(document.getId()).and("version").is(expected));
         D previous = mongo.findAndReplace(guard, document, collection);
         if (previous == null) {
@@ -116,28 +146,29 @@ public class AggregateStore<D extends OutboxDocument> {
         }
     }
 
-    /** How many documents still hold messages to hand over (a count, so a metrics scrape loads no documents). */
+    /** How many documents may still hold messages to hand over (the relay's work list, never the aggregates). */
     long countPending() {
-        return mongo.count(query(where("pending").is(true)), collection);
+        return markers.countPending(collection);
     }
 
+    /** The documents of this collection that hold messages to hand over (for tests and tools). */
     List<D> findPending(int limit) {
-        return mongo.find(query(where("pending").is(true)).limit(limit), type, collection);
+        return mongo.find(query(where("collection").is(collection)).limit(limit), OutboxMarkers.OutboxMarker.class,
+                        OutboxMarkers.COLLECTION).stream()
+                .map(marker -> find(marker.documentId()).orElse(null))
+                .filter(document -> document != null && document.isPending())
+                .toList();
     }
 
     /**
      * Removes handed-over messages and bumps the version, so that a writer holding an older copy (with those
-     * messages still in it) loses its guard and re-reads, instead of putting them back.
+     * messages still in it) loses its guard and re-reads, instead of putting them back. Returns the document as it
+     * is now, if it still exists.
      */
-    void markSent(D document, List<String> messageIds) {
+    Optional<D> markSent(String documentId, List<String> messageIds) {
         Update pull = new Update().pull("outbox", query(where("messageId").in(messageIds)).getQueryObject())
                 .inc("version", 1);
-        D after = mongo.findAndModify(query(where("_id").is(document.getId())), pull,
-                FindAndModifyOptions.options().returnNew(true), type, collection);
-        if (after != null && after.getOutbox().isEmpty()) {
-            // Guarded by the version just read: if a writer added messages since, the flag stays set.
-            mongo.updateFirst(query(where("ref").is(after.getId()).and("version").is(after.getVersion())),
-                    Update.update("pending", false), collection);
-        }
+        return Optional.ofNullable(mongo.findAndModify(query(where("_id").is(documentId)), pull,
+                FindAndModifyOptions.options().returnNew(true), type, collection));
     }
 }

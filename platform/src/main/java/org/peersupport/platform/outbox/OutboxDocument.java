@@ -26,7 +26,6 @@ public abstract class OutboxDocument {
     private String id;
     private String ref;
     private long version;
-    private boolean pending;
     private List<OutboxMessage> outbox = new ArrayList<>();
     private List<String> handled = new ArrayList<>();
 
@@ -50,8 +49,9 @@ public abstract class OutboxDocument {
         return List.copyOf(outbox);
     }
 
+    /** Whether this document holds messages not yet handed over. */
     public boolean isPending() {
-        return pending;
+        return !outbox.isEmpty();
     }
 
     /** Whether the event (or timer) with this id has already changed this document. */
@@ -75,14 +75,12 @@ public abstract class OutboxDocument {
         outbox.add(new OutboxMessage(event.eventId(), OutboxMessage.Kind.EVENT, type.wireType(), type.topic(),
                 event.subject(), event.hospitalId(), codec.encodeToString(event), event.occurredAt(), null,
                 Correlation.current()));
-        pending = true;
     }
 
     /** Queues a durable timer to be scheduled once this document is stored; the id makes scheduling idempotent. */
     public void schedule(String timerId, String timerType, Instant dueAt, String hospitalId) {
         outbox.add(new OutboxMessage(timerId, OutboxMessage.Kind.TIMER, timerType, null, id, hospitalId, null,
                 Instant.now(), dueAt, Correlation.current()));
-        pending = true;
     }
 
     /** A fresh event id. */
@@ -93,12 +91,10 @@ public abstract class OutboxDocument {
     void prepareInsert() {
         ref = id;
         version = 0;
-        pending = !outbox.isEmpty();
     }
 
     void bumpVersion() {
         version++;
-        pending = !outbox.isEmpty();
     }
 
     void restoreVersion(long previous) {

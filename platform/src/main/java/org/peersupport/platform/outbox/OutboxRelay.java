@@ -1,52 +1,80 @@
 package org.peersupport.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.peersupport.platform.BackgroundWorker;
+import org.peersupport.platform.Failures;
+import org.peersupport.platform.messaging.Correlation;
 import org.peersupport.platform.messaging.EventPublisher;
+import org.peersupport.platform.outbox.OutboxMarkers.OutboxMarker;
 import org.peersupport.platform.timers.TimerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.peersupport.platform.messaging.Correlation;
-import org.peersupport.platform.BackgroundWorker;
 
 /**
  * Hands over what stored aggregates promised: publishes their events (waiting for the broker's acknowledgement)
  * and schedules their timers, and only then removes them from the document. A crash in between means the
  * message is handed over again: consumers and the timer store are idempotent by id.
+ *
+ * <p>It works from the markers of {@link OutboxMarkers}, oldest due first. A document whose message is refused is
+ * tried again with a growing back-off and parked after {@code maxAttempts} (kept, counted, shown in health) without
+ * holding back any other document. A broker or store that is away is different: the whole pass stops and is tried
+ * again after {@code failureBackoff}, counting no attempt against any document.
  */
 public class OutboxRelay extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** A marker whose document never appeared is a write that crashed before it landed, once this old. */
+    private static final Duration ORPHAN_AGE = Duration.ofMinutes(5);
 
     private final EventPublisher publisher;
     private final TimerStore timers;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Duration idleInterval;
     private final Duration failureBackoff;
-    private final List<AggregateStore<?>> stores = new CopyOnWriteArrayList<>();
+    private final int maxAttempts;
+    private final Map<String, AggregateStore<?>> stores = new ConcurrentHashMap<>();
+    private volatile OutboxMarkers markers;
     private final Semaphore wake = new Semaphore(0);
 
-    public OutboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters, Duration idleInterval,
-            Duration failureBackoff) {
+    public OutboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters, Clock clock,
+            Duration idleInterval, Duration failureBackoff, int maxAttempts) {
         super("outbox-relay");
         this.publisher = publisher;
         this.timers = timers;
         this.meters = meters;
+        this.clock = clock;
         this.idleInterval = idleInterval;
         this.failureBackoff = failureBackoff;
+        this.maxAttempts = maxAttempts;
     }
 
     void register(AggregateStore<?> store) {
-        stores.add(store);
-        meters.gauge("peersupport.outbox.pending", List.of(io.micrometer.core.instrument.Tag.of("collection",
-                store.collection())), store, AggregateStore::countPending);
+        stores.put(store.collection(), store);
+        if (markers == null) {
+            markers = store.markers();
+            meters.gauge("peersupport.outbox.parked", markers, OutboxMarkers::countParked);
+        }
+        meters.gauge("peersupport.outbox.pending", List.of(Tag.of("collection", store.collection())), store,
+                AggregateStore::countPending);
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     /** Asks the relay to look now rather than at its next idle tick. */
@@ -54,42 +82,97 @@ public class OutboxRelay extends BackgroundWorker {
         wake.release();
     }
 
-    /** Relays everything pending once; true when something was handed over. */
+    /** Documents parked because their message was refused too often (0 before any store is registered). */
+    public long parkedCount() {
+        return markers == null ? 0 : markers.countParked();
+    }
+
+    /** Documents that hold messages not yet handed over. */
+    public long pendingCount() {
+        return stores.values().stream().mapToLong(AggregateStore::countPending).sum();
+    }
+
+    /**
+     * Relays what is due once; true when something was handed over. Throws only when the broker or the store is
+     * away, after handing over what it could.
+     */
     public boolean relayOnce() {
-        boolean any = false;
-        List<RuntimeException> failures = new ArrayList<>();
-        for (AggregateStore<?> store : stores) {
-            any |= relay(store, failures);
+        if (markers == null) {
+            return false;
         }
-        if (!failures.isEmpty()) {
-            RuntimeException first = failures.get(0);
-            failures.subList(1, failures.size()).forEach(first::addSuppressed);
-            throw first;
+        Instant now = clock.instant();
+        boolean any = false;
+        for (OutboxMarker marker : markers.due(now, BATCH)) {
+            AggregateStore<?> store = stores.get(marker.collection());
+            if (store != null) {
+                any |= relay(store, marker, now);
+            }
         }
         return any;
     }
 
-    private <D extends OutboxDocument> boolean relay(AggregateStore<D> store, List<RuntimeException> failures) {
-        boolean any = false;
-        for (D document : store.findPending(BATCH)) {
-            List<String> done = new ArrayList<>();
-            try {
-                for (OutboxMessage message : document.getOutbox()) {
-                    handOver(message);
-                    done.add(message.messageId());
-                }
-            } catch (RuntimeException refused) {
-                // This document's later messages wait (its order is kept), but other documents must not: one
-                // message the broker keeps refusing would otherwise hold back every aggregate behind it.
-                failures.add(refused);
-            } finally {
-                if (!done.isEmpty()) {
-                    store.markSent(document, done);
-                    any = true;
-                }
+    private <D extends OutboxDocument> boolean relay(AggregateStore<D> store, OutboxMarker marker, Instant now) {
+        Optional<D> found = store.find(marker.documentId());
+        if (found.isEmpty()) {
+            if (marker.createdAt().isBefore(now.minus(ORPHAN_AGE))) {
+                markers.clear(marker);
             }
+            return false;
+        }
+        List<String> done = new ArrayList<>();
+        RuntimeException refused = null;
+        try {
+            for (OutboxMessage message : found.get().getOutbox()) {
+                handOver(message);
+                done.add(message.messageId());
+            }
+        } catch (RuntimeException failure) {
+            if (Failures.isTransient(failure)) {
+                markSent(store, marker, done, false);
+                throw failure;
+            }
+            // This document's later messages wait (its order is kept), but no other document does.
+            refused = failure;
+        }
+        boolean any = markSent(store, marker, done, refused == null);
+        if (refused != null) {
+            failed(marker, refused, now);
+        } else {
+            markers.succeeded(marker);
         }
         return any;
+    }
+
+    /** Removes what was handed over, and clears the marker when that left the document with nothing pending. */
+    private <D extends OutboxDocument> boolean markSent(AggregateStore<D> store, OutboxMarker marker,
+            List<String> done, boolean mayClear) {
+        if (done.isEmpty()) {
+            if (mayClear) {
+                markers.clear(marker); // nothing was pending: a write that never landed its messages, or a zombie
+            }
+            return false;
+        }
+        Optional<D> after = store.markSent(marker.documentId(), done);
+        if (mayClear && after.map(document -> !document.isPending()).orElse(true)) {
+            markers.clear(marker);
+        }
+        return true;
+    }
+
+    private void failed(OutboxMarker marker, RuntimeException refused, Instant now) {
+        int attempts = marker.attempts() + 1;
+        boolean park = attempts >= maxAttempts;
+        Duration backoff = Duration.ofSeconds(1L << Math.min(attempts - 1, 16));
+        markers.failed(marker, now.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff), park);
+        meters.counter("peersupport.outbox.failures").increment();
+        if (park) {
+            meters.counter("peersupport.outbox.parkings", "collection", marker.collection()).increment();
+            log.error("a message of {} was refused {} times ({}); parked", marker.id(), attempts,
+                    refused.getClass().getSimpleName());
+        } else {
+            log.warn("a message of {} was refused ({}), attempt {}", marker.id(),
+                    refused.getClass().getSimpleName(), attempts);
+        }
     }
 
     private void handOver(OutboxMessage message) {
@@ -108,14 +191,27 @@ public class OutboxRelay extends BackgroundWorker {
         }
     }
 
+    /** Parked documents get another chance when the service starts, which is how a fix reaches them. */
+    @Override
+    public void start() {
+        try {
+            if (markers != null && markers.unparkAll() > 0) {
+                log.info("parked outbox documents put back on the relay's work list");
+            }
+        } catch (RuntimeException storeAway) {
+            log.warn("could not put parked outbox documents back ({})", storeAway.getClass().getSimpleName());
+        }
+        super.start();
+    }
+
     @Override
     protected Duration runOnce() {
         try {
             return relayOnce() ? Duration.ZERO : idleInterval;
         } catch (RuntimeException failure) {
-            log.warn("outbox relay failed ({}); trying again in {} ms", failure.getClass().getSimpleName(),
+            log.warn("outbox relay paused ({}); trying again in {} ms", failure.getClass().getSimpleName(),
                     failureBackoff.toMillis());
-            meters.counter("peersupport.outbox.failures").increment();
+            meters.counter("peersupport.outbox.outages").increment();
             return failureBackoff;
         }
     }

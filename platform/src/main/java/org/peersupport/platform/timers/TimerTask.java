@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A durable timer: due at {@code dueAt}, owned by whoever holds an unexpired lease. */
+/** A durable timer: due at {@code dueAt}, listed in slot {@code slot}, owned by whoever holds an unexpired lease. */
 @Document("timers")
 public record TimerTask(
         @Id String id,
@@ -15,5 +15,6 @@ public record TimerTask(
         Instant leaseUntil,
         String leaseToken,
         int attempts,
-        String correlationId) {
+        String correlationId,
+        long slot) {
 }

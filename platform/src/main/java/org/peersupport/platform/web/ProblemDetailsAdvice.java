@@ -3,6 +3,7 @@ package org.peersupport.platform.web;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.peersupport.platform.Failures;
 import org.peersupport.platform.outbox.ConcurrentUpdateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -86,6 +88,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (Failures.isTransient(ex)) {
+            // The store (or broker) is away: nothing was changed, and the same call will do once it is back.
+            log.warn("{} handling a request: answered 503", ex.getClass().getSimpleName());
+            ResponseEntity<Object> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its store right now; nothing was changed. Try again shortly.",
+                    List.of());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(unavailable.getBody());
+        }
         log.error("unexpected {} handling a request", ex.getClass().getName());
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error.", List.of());
     }

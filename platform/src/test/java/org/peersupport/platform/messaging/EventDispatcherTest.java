@@ -75,16 +75,47 @@ class EventDispatcherTest {
     }
 
     @Test
-    void unknownTypeIsIgnored() {
+    void anUnknownTypeIsSkippedAndCountedAndAKnownTypeWithoutAHandlerIsSkipped() {
         Consumer<Message<byte[]>> consumer = consumer();
         consumer.accept(MessageBuilder.withPayload(bytes("not even json"))
                 .setHeader("ce_type", "peersupport.something.new.v9").setHeader("ce_id", "evt-9").build());
-        // A known type this consumer has no handler for, and a record without a type, are skipped as well.
         consumer.accept(MessageBuilder.withPayload(bytes("{}"))
                 .setHeader("ce_type", "peersupport.case.opened.v1").build());
-        consumer.accept(MessageBuilder.withPayload(payload()).build());
         assertThat(received).isEmpty();
-        assertThat(meters.getMeters()).isEmpty();
+        assertThat(meters.counter("peersupport.events.ignored", "type", "peersupport.something.new.v9", "reason",
+                "unknown-type").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRecordWithoutATypeIsUndecodable() {
+        assertThatThrownBy(() -> consumer().accept(MessageBuilder.withPayload(payload()).build()))
+                .isInstanceOf(UndecodableEventException.class);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aStoreOutageIsWaitedOutInsteadOfFailingTheRecord() {
+        EventDispatcher patient = new EventDispatcher(codec, meters, java.time.Duration.ofMillis(1),
+                java.time.Duration.ofMillis(4));
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Consumer<Message<byte[]>> consumer = patient.consumer().on(RequestWithdrawn.class, e -> {
+            switch (calls.incrementAndGet()) {
+                case 1 -> throw new org.springframework.dao.DataAccessResourceFailureException("store away");
+                case 2 -> throw new com.mongodb.MongoTimeoutException("timed out");
+                case 3 -> throw new org.peersupport.platform.outbox.ConcurrentUpdateException("c", "1");
+                default -> received.add(e);
+            }
+        }).build();
+
+        consumer.accept(MessageBuilder.withPayload(payload()).setHeader("ce_type", WITHDRAWN)
+                .setHeader("ce_id", "evt-1").build());
+
+        assertThat(received).containsExactly(event);
+        assertThat(calls).hasValue(4);
+        assertThat(handled("ok")).isEqualTo(1.0);
+        assertThat(handled("failed")).isZero();
+        assertThat(meters.counter("peersupport.events.transient-failures", "type", WITHDRAWN).count())
+                .isEqualTo(3.0);
     }
 
     @Test

@@ -34,7 +34,7 @@ class AggregateStoreTest {
     void freshStore() {
         template = mongo.template(EmbeddedMongo.freshDatabase());
         OutboxRelay relay = new OutboxRelay(new RecordingPublisher(), new TimerStore(template, Clock.systemUTC()),
-                new SimpleMeterRegistry(), Duration.ofSeconds(1), Duration.ofSeconds(1));
+                new SimpleMeterRegistry(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(1), 10);
         store = new AggregateStore<>(template, Counter.class, relay);
     }
 
@@ -111,7 +111,7 @@ class AggregateStoreTest {
                 // Each thread has its own store, client and relay, like separate service instances.
                 MongoTemplate own = mongo.template(template.getDb().getName());
                 OutboxRelay relay = new OutboxRelay(new RecordingPublisher(), new TimerStore(own, Clock.systemUTC()),
-                        new SimpleMeterRegistry(), Duration.ofSeconds(1), Duration.ofSeconds(1));
+                        new SimpleMeterRegistry(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(1), 10);
                 AggregateStore<Counter> instance = new AggregateStore<>(own, Counter.class, relay);
                 Callable<Integer> work = () -> {
                     start.await();

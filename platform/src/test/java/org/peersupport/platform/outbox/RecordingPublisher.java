@@ -11,6 +11,7 @@ class RecordingPublisher extends EventPublisher {
 
     final List<OutboxMessage> published = new CopyOnWriteArrayList<>();
     private volatile Predicate<OutboxMessage> refuse = m -> false;
+    private volatile Predicate<OutboxMessage> unavailable = m -> false;
     private volatile Consumer<OutboxMessage> whilePublishing = m -> { };
 
     RecordingPublisher() {
@@ -19,6 +20,11 @@ class RecordingPublisher extends EventPublisher {
 
     void refuse(Predicate<OutboxMessage> which) {
         this.refuse = which;
+    }
+
+    /** The broker is away for these messages: a transient failure. */
+    void unavailable(Predicate<OutboxMessage> which) {
+        this.unavailable = which;
     }
 
     void whilePublishing(Consumer<OutboxMessage> action) {
@@ -31,6 +37,9 @@ class RecordingPublisher extends EventPublisher {
 
     @Override
     public void publish(OutboxMessage event) {
+        if (unavailable.test(event)) {
+            throw new org.peersupport.platform.messaging.BrokerUnavailableException(event.type(), event.messageId());
+        }
         if (refuse.test(event)) {
             throw new IllegalStateException("broker did not take " + event.messageId());
         }

@@ -57,7 +57,7 @@ class TimerPollerTest {
         TimerPoller poller = new TimerPoller(store, List.of(handler(t -> {
             fired.add(t.id());
             correlationIds.add(MDC.get(Correlation.MDC_KEY));
-        })), meters, Duration.ofSeconds(1), LEASE);
+        })), meters, Duration.ofSeconds(1), LEASE, 5);
         store.schedule("t-1", TYPE, "agg-1", "hosp-1", clock.instant(), "corr-1");
         store.schedule("t-2", TYPE, "agg-2", "hosp-1", clock.instant().plusSeconds(60), "corr-2");
 
@@ -83,7 +83,7 @@ class TimerPollerTest {
             if (calls.incrementAndGet() <= 2) {
                 throw new IllegalStateException("downstream unavailable");
             }
-        })), meters, Duration.ofSeconds(1), LEASE);
+        })), meters, Duration.ofSeconds(1), LEASE, 5);
         store.schedule("t-1", TYPE, "agg-1", "hosp-1", clock.instant(), "corr-1");
 
         assertThat(poller.fireDue()).isZero();
@@ -118,7 +118,7 @@ class TimerPollerTest {
                 throw new IllegalStateException("poison");
             }
             fired.add(t.id());
-        })), meters, Duration.ofSeconds(1), LEASE);
+        })), meters, Duration.ofSeconds(1), LEASE, 5);
         store.schedule("bad", TYPE, "agg-1", "hosp-1", clock.instant().minusSeconds(1), "c");
         store.schedule("good", TYPE, "agg-2", "hosp-1", clock.instant(), "c");
 
@@ -132,7 +132,7 @@ class TimerPollerTest {
         AtomicInteger fires = new AtomicInteger();
         TimerStore realTime = new TimerStore(mongo.template(database), Clock.systemUTC());
         TimerPoller poller = new TimerPoller(realTime, List.of(handler(t -> fires.incrementAndGet())), meters,
-                Duration.ofMillis(50), LEASE);
+                Duration.ofMillis(50), LEASE, 5);
         realTime.schedule("t-1", TYPE, "agg-1", "hosp-1", Instant.now().plusMillis(200), "corr-1");
         poller.start();
         try {
@@ -141,5 +141,71 @@ class TimerPollerTest {
             poller.stop();
         }
         assertThat(fires).hasValue(1);
+    }
+
+    @Test
+    void aTimerOfATypeNoHandlerKnowsIsReleasedWithBackOffAndCountedNotDropped() {
+        TimerPoller poller = new TimerPoller(store, List.of(handler(t -> { })), meters, Duration.ofSeconds(1), LEASE,
+                5);
+        store.schedule("t-new", "type.of.the.next.release", "agg-1", "hosp-1", clock.instant(), "corr-1");
+
+        assertThat(poller.fireDue()).isZero();
+
+        TimerTask kept = store.find("t-new").orElseThrow();
+        assertThat(kept.leaseUntil()).isAfter(clock.instant());
+        assertThat(meters.counter("peersupport.timers.unhandled", "type", "type.of.the.next.release").count())
+                .isEqualTo(1.0);
+        // An instance that knows the type (the next release) fires it once its back-off is over.
+        List<String> fired = new CopyOnWriteArrayList<>();
+        TimerPoller upgraded = new TimerPoller(store, List.of(new TimerHandler() {
+            @Override
+            public String type() {
+                return "type.of.the.next.release";
+            }
+
+            @Override
+            public void fire(TimerTask task) {
+                fired.add(task.id());
+            }
+        }), meters, Duration.ofSeconds(1), LEASE, 5);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(upgraded.fireDue()).isEqualTo(1);
+        assertThat(fired).containsExactly("t-new");
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
+    void aTimerThatKeepsFailingIsParkedAfterItsAttemptsAndPutBackOnStart() {
+        AtomicInteger calls = new AtomicInteger();
+        TimerPoller poller = new TimerPoller(store, List.of(handler(t -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("poison");
+        })), meters, Duration.ofSeconds(1), LEASE, 3);
+        store.schedule("poison", TYPE, "agg-1", "hosp-1", clock.instant(), "corr-1");
+
+        for (int round = 0; round < 10; round++) {
+            poller.fireDue();
+            clock.advance(Duration.ofMinutes(10));
+        }
+
+        assertThat(calls).hasValue(3);
+        assertThat(store.find("poison")).isEmpty();
+        assertThat(store.findParked("poison")).isPresent();
+        assertThat(store.countParked()).isEqualTo(1);
+        assertThat(meters.get("peersupport.timers.parked").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.counter("peersupport.timers.parkings", "type", TYPE).count()).isEqualTo(1.0);
+
+        // A fixed handler deployed: start-up puts the parked timer back, and it fires.
+        List<String> fired = new CopyOnWriteArrayList<>();
+        TimerPoller fixed = new TimerPoller(store, List.of(handler(t -> fired.add(t.id()))), meters,
+                Duration.ofMinutes(10), LEASE, 3);
+        fixed.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> fired.contains("poison"));
+        } finally {
+            fixed.stop();
+        }
+        assertThat(store.countParked()).isZero();
+        assertThat(store.count()).isZero();
     }
 }

@@ -180,9 +180,9 @@ class TimerStoreTest {
         // Two service instances, each with its own client and store, four poller threads each.
         List<TimerPoller> instances = List.of(
                 new TimerPoller(new TimerStore(mongo.template(database), Clock.systemUTC()), List.of(counting),
-                        new SimpleMeterRegistry(), Duration.ofSeconds(1), LEASE),
+                        new SimpleMeterRegistry(), Duration.ofSeconds(1), LEASE, 5),
                 new TimerPoller(new TimerStore(mongo.template(database), Clock.systemUTC()), List.of(counting),
-                        new SimpleMeterRegistry(), Duration.ofSeconds(1), LEASE));
+                        new SimpleMeterRegistry(), Duration.ofSeconds(1), LEASE, 5));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         int firedTotal = 0;
@@ -208,5 +208,47 @@ class TimerStoreTest {
                 .as("fires of %s", e.getKey()).isEqualTo(1));
         assertThat(firedTotal).isEqualTo(timers);
         assertThat(store.count()).isZero();
+    }
+
+    @Test
+    void aTimerDueLongAgoIsFoundAfterTheCursorMovedOnAndAfterALongIdle() {
+        schedule("early", clock.instant());
+        store.complete(store.claimDue(LEASE).orElseThrow());
+        clock.advance(Duration.ofHours(2));
+        assertThat(store.claimDue(LEASE)).isEmpty(); // the cursor moves past the empty slots
+
+        schedule("overdue", clock.instant().minus(Duration.ofDays(3)));
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(store.claimDue(LEASE)).map(TimerTask::id).contains("overdue");
+    }
+
+    @Test
+    void findingDueTimersReadsOnlySlotsNotTheTimers() {
+        for (int i = 0; i < 200; i++) {
+            schedule("later-" + i, clock.instant().plus(Duration.ofDays(1 + i % 30)));
+        }
+        schedule("now", clock.instant());
+
+        assertThat(store.claimDue(LEASE, 10)).extracting(TimerTask::id).containsExactly("now");
+        // Only live slots are kept: one a day for the 30 days ahead.
+        assertThat(template.getCollection(TimerStore.SLOTS).countDocuments()).isEqualTo(31);
+        assertThat(template.indexOps(TimerStore.COLLECTION).getIndexInfo())
+                .anySatisfy(index -> assertThat(index.isUnique() && index.getName().equals("leaseToken")).isTrue());
+    }
+
+    @Test
+    void timersStoredBeforeSlotsExistedAreListedOnceAndFire() {
+        String older = EmbeddedMongo.freshDatabase();
+        MongoTemplate template = mongo.template(older);
+        template.getCollection(TimerStore.COLLECTION).insertOne(new org.bson.Document("_id", "legacy")
+                .append("type", TYPE).append("aggregateId", "agg").append("hospitalId", "hosp-1")
+                .append("dueAt", java.util.Date.from(clock.instant().minusSeconds(5)))
+                .append("leaseUntil", java.util.Date.from(Instant.EPOCH)).append("leaseToken", "free-legacy")
+                .append("attempts", 0).append("correlationId", "c"));
+
+        TimerStore restarted = new TimerStore(mongo.template(older), clock);
+
+        assertThat(restarted.claimDue(LEASE)).map(TimerTask::id).contains("legacy");
     }
 }
