@@ -149,6 +149,15 @@ public final class LocalStack {
         };
     }
 
+    /** Where a part answers its health check: a service's management port, the issuer's own port. */
+    public String managementUrl(String part) {
+        StackConfig.checkPart(part);
+        if (StackConfig.SERVICES.contains(part)) {
+            return "http://127.0.0.1:" + config.managementPort(part);
+        }
+        return url(part);
+    }
+
     public Path logFile(String part) {
         StackConfig.checkPart(part);
         return config.stateDir().resolve("logs").resolve(part + ".log");
@@ -280,6 +289,8 @@ public final class LocalStack {
         } else if (StackConfig.SERVICES.contains(part)) {
             env.put("SERVER_PORT", String.valueOf(config.port(part)));
             env.put("SERVER_ADDRESS", "127.0.0.1");
+            env.put("MANAGEMENT_PORT", String.valueOf(config.managementPort(part)));
+            env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
             env.put("KAFKA_BOOTSTRAP_SERVERS", url(StackConfig.KAFKA));
             env.put("MONGODB_URI", url(StackConfig.MONGO));
             env.put("JWT_ISSUER_URI", url(StackConfig.ISSUER));
@@ -288,6 +299,12 @@ public final class LocalStack {
             env.put("PEERSUPPORT_DEMO_ENABLED", "true");
             for (String p : StackConfig.PARTS) {
                 env.put("PEERSUPPORT_URL_" + p.toUpperCase(Locale.ROOT).replace('-', '_'), url(p));
+            }
+            // Where the console asks each part for its health.
+            for (String p : StackConfig.PARTS) {
+                if (p.equals(StackConfig.ISSUER) || StackConfig.SERVICES.contains(p)) {
+                    env.put("PEERSUPPORT_MANAGEMENT_URL_" + p.toUpperCase(Locale.ROOT), managementUrl(p));
+                }
             }
         }
         env.putAll(config.extraEnv(part));
@@ -476,9 +493,11 @@ public final class LocalStack {
         }
     }
 
+    /** A service is healthy when ready (readiness group, on its management port); the issuer has no groups. */
     private boolean httpHealthy(String part) {
+        String path = StackConfig.SERVICES.contains(part) ? "/actuator/health/readiness" : "/actuator/health";
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(part) + "/actuator/health"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl(part) + path))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().replaceAll("\\s", "").contains("\"status\":\"UP\"");
         } catch (IOException e) {

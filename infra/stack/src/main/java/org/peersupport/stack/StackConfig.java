@@ -13,7 +13,9 @@ import java.util.Objects;
  * Where the local stack lives and which ports its parts use.
  *
  * <p>{@code ports} holds one entry per part (see {@link #PARTS}); the Kafka controller port is
- * {@code kafka-controller}, and when it is not given it is the Kafka port plus one.
+ * {@code kafka-controller}, and when it is not given it is the Kafka port plus one. A service's management port
+ * (health, metrics) is {@code <service>-management}, and when it is not given it is the service's port plus
+ * {@link #MANAGEMENT_OFFSET}, the services' own default.
  */
 public record StackConfig(
         Path projectRoot,
@@ -41,6 +43,11 @@ public record StackConfig(
     public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
+
+    /** A service's management port is its port plus this unless set (the platform's default too). */
+    public static final int MANAGEMENT_OFFSET = 1000;
+
+    private static final String MANAGEMENT_SUFFIX = "-management";
 
     public StackConfig {
         Objects.requireNonNull(projectRoot, "projectRoot");
@@ -121,6 +128,15 @@ public record StackConfig(
         return new StackConfig(projectRoot, stateDir, ports, extraEnv, timeout);
     }
 
+    /** The management port of a service: health, readiness and metrics answer there, never on its own port. */
+    public int managementPort(String service) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("not a service: " + service + " (services: " + SERVICES + ")");
+        }
+        Integer p = ports.get(service + MANAGEMENT_SUFFIX);
+        return p != null ? p : port(service) + MANAGEMENT_OFFSET;
+    }
+
     /** The port of a part, or of {@code kafka-controller}. */
     public int port(String part) {
         Integer p = ports.get(part);
@@ -140,6 +156,7 @@ public record StackConfig(
     static List<String> portKeys() {
         List<String> keys = new java.util.ArrayList<>(PARTS);
         keys.add(1, KAFKA_CONTROLLER);
+        SERVICES.forEach(service -> keys.add(service + MANAGEMENT_SUFFIX));
         return keys;
     }
 
@@ -151,7 +168,11 @@ public record StackConfig(
     }
 
     private static String checkPortKey(String part) {
-        return KAFKA_CONTROLLER.equals(part) ? part : checkPart(part);
+        if (KAFKA_CONTROLLER.equals(part) || part.endsWith(MANAGEMENT_SUFFIX)
+                && SERVICES.contains(part.substring(0, part.length() - MANAGEMENT_SUFFIX.length()))) {
+            return part;
+        }
+        return checkPart(part);
     }
 
     private static int checkPort(String part, Integer port) {

@@ -28,6 +28,9 @@ class LocalStackCommandTest {
         assertThat(s.url("mongo")).isEqualTo("mongodb://127.0.0.1:27017");
         assertThat(s.url("issuer")).isEqualTo("http://127.0.0.1:9000");
         assertThat(s.url("intake")).isEqualTo("http://127.0.0.1:18081");
+        assertThat(s.managementUrl("intake")).isEqualTo("http://127.0.0.1:19081");
+        assertThat(s.managementUrl("console")).isEqualTo("http://127.0.0.1:9080");
+        assertThat(s.managementUrl("issuer")).isEqualTo("http://127.0.0.1:9000");
         assertThat(s.logFile("intake")).isEqualTo(root.resolve(".peer/logs/intake.log"));
         assertThatThrownBy(() -> s.url("nope")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -51,7 +54,13 @@ class LocalStackCommandTest {
                 .containsEntry("PEERSUPPORT_URL_INTAKE", "http://127.0.0.1:18081")
                 .containsEntry("PEERSUPPORT_URL_CONSOLE", "http://127.0.0.1:8080")
                 .containsEntry("PEERSUPPORT_URL_KAFKA", "127.0.0.1:9092")
-                .containsEntry("PEERSUPPORT_EXTRA", "yes");
+                .containsEntry("PEERSUPPORT_EXTRA", "yes")
+                .containsEntry("MANAGEMENT_PORT", "19081")
+                .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("PEERSUPPORT_MANAGEMENT_URL_INTAKE", "http://127.0.0.1:19081")
+                .containsEntry("PEERSUPPORT_MANAGEMENT_URL_TRAINING", "http://127.0.0.1:9085")
+                .containsEntry("PEERSUPPORT_MANAGEMENT_URL_ISSUER", "http://127.0.0.1:9000")
+                .doesNotContainKey("PEERSUPPORT_MANAGEMENT_URL_KAFKA");
         assertThat(s.environment("matching")).doesNotContainKey("PEERSUPPORT_EXTRA");
     }
 

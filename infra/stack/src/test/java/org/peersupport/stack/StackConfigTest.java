@@ -75,6 +75,23 @@ class StackConfigTest {
     }
 
     @Test
+    void managementPortsFollowTheServicePortUnlessSet() {
+        StackConfig c = StackConfig.defaults(root, Map.of("PEER_PORT_MATCHING", "18082",
+                "PEER_PORT_FOLLOWUP_MANAGEMENT", "19999"));
+        assertThat(c.managementPort("console")).isEqualTo(9080);
+        assertThat(c.managementPort("intake")).isEqualTo(9081);
+        assertThat(c.managementPort("training")).isEqualTo(9085);
+        assertThat(c.managementPort("matching")).isEqualTo(19082);
+        assertThat(c.managementPort("followup")).isEqualTo(19999);
+        assertThat(c.withPorts(Map.of("intake", 28081)).managementPort("intake")).isEqualTo(29081);
+        assertThat(c.withPorts(Map.of("intake-management", 7000)).managementPort("intake")).isEqualTo(7000);
+
+        assertThatThrownBy(() -> c.managementPort("kafka")).hasMessageContaining("not a service");
+        assertThatThrownBy(() -> c.withPorts(Map.of("kafka-management", 1))).hasMessageContaining("unknown part");
+        assertThat(StackConfig.envName("intake-management")).isEqualTo("PEER_PORT_INTAKE_MANAGEMENT");
+    }
+
+    @Test
     void envNames() {
         assertThat(StackConfig.envName("intake")).isEqualTo("PEER_PORT_INTAKE");
         assertThat(StackConfig.envName("kafka-controller")).isEqualTo("PEER_PORT_KAFKA_CONTROLLER");
