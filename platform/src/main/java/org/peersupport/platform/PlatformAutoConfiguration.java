@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.List;
+import org.peersupport.events.Topics;
 import org.peersupport.platform.crypto.FieldCipher;
 import org.peersupport.platform.crypto.Pseudonyms;
 import org.peersupport.platform.messaging.EventCodec;
@@ -65,7 +66,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     EventPublisher eventPublisher(StreamBridge bridge, PlatformProperties properties) {
-        return new EventPublisher(bridge, "/peersupport/" + properties.serviceName());
+        // The source consumers check against the owner of each topic (Topics.owner): one format, defined in events.
+        return new EventPublisher(bridge, Topics.source(properties.serviceName()));
     }
 
     @Bean

@@ -25,6 +25,7 @@ public class EventDispatcher {
 
     private final EventCodec codec;
     private final MeterRegistry meters;
+    private final TrustPolicy trust = new TrustPolicy();
     private final Duration firstBackoff;
     private final Duration maxBackoff;
 
@@ -82,7 +83,8 @@ public class EventDispatcher {
         }
         Correlation.adopt(CloudEventHeaders.read(message, Correlation.CE_HEADER));
         try {
-            DomainEvent event = codec.decode(type, message.getPayload());
+            trust.checkSource(type, eventId, message);
+            DomainEvent event = trust.checkHospital(type, codec.decode(type, message.getPayload()));
             handleWaitingOutTransientFailures(handlers.get(type), event, wireType, eventId);
             meters.counter("peersupport.events.handled", "type", wireType, "outcome", "ok").increment();
             log.debug("handled {} {}", wireType, eventId);
@@ -90,6 +92,12 @@ public class EventDispatcher {
             meters.counter("peersupport.events.handled", "type", wireType, "outcome", "undecodable").increment();
             log.warn("undecodable {} {}: dead-lettering", wireType, eventId);
             throw undecodable;
+        } catch (UntrustedEventException untrusted) {
+            meters.counter("peersupport.events.handled", "type", wireType, "outcome", "untrusted").increment();
+            meters.counter("peersupport.events.untrusted", "type", wireType, "reason", untrusted.reason().tag())
+                    .increment();
+            log.warn("{}: dead-lettering", untrusted.getMessage());
+            throw untrusted;
         } catch (RuntimeException failure) {
             meters.counter("peersupport.events.handled", "type", wireType, "outcome", "failed").increment();
             log.warn("handling {} {} failed ({}); the binder retries, then dead-letters", wireType, eventId,
