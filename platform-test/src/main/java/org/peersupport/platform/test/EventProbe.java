@@ -112,12 +112,20 @@ public final class EventProbe implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    /** Publishes an event as its owning service would: binary-mode CloudEvent, keyed by subject. */
+    /**
+     * Publishes an event as its owning service would: binary-mode CloudEvent on its type's topic, keyed by subject,
+     * with the {@code ce_source} of the service that owns that topic.
+     */
     public void publish(DomainEvent event) {
+        publishAs(EventType.of(event).source(), event);
+    }
+
+    /** Publishes an event under any {@code ce_source}, as a forger with write access to the topic could. */
+    public void publishAs(String source, DomainEvent event) {
         EventType type = EventType.of(event);
         publishRaw(type.topic(), event.subject(), codec.encodeToString(event).getBytes(StandardCharsets.UTF_8),
                 Map.of("ce_specversion", "1.0", "ce_id", event.eventId(), "ce_type", type.wireType(),
-                        "ce_source", "/test/probe", "ce_time", event.occurredAt().toString(),
+                        "ce_source", source, "ce_time", event.occurredAt().toString(),
                         "ce_subject", event.subject(), "content-type", "application/json"));
     }
 
