@@ -138,6 +138,79 @@ public final class LocalStack {
         up(List.of(part));
     }
 
+    /**
+     * Starts one more instance of a service, named {@code instance} (its own pid file and log), on the given port
+     * and management port, sharing the service's database and consumer group, and waits until it is ready. Used by
+     * fault tests that need two instances of one service; {@link #stopInstance} stops it.
+     */
+    public void startInstance(String service, String instance, int port, int managementPort) {
+        if (!StackConfig.SERVICES.contains(service)) {
+            throw new IllegalArgumentException("not a service: " + service);
+        }
+        if (pids.live(instance).isPresent()) {
+            return;
+        }
+        List<String> cmd = new ArrayList<>(SPRING_JVM_OPTIONS);
+        cmd.add(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(PidFiles.markers(instance, config.stateDir()));
+        cmd.add("-jar");
+        cmd.add(jar(service).toString());
+        Map<String, String> env = new LinkedHashMap<>(environment(service));
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+        Path log = config.stateDir().resolve("logs").resolve(instance + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(cmd).directory(config.projectRoot().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            pids.write(instance, process.pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + instance, e);
+        }
+        Instant deadline = Instant.now().plus(config.startTimeout());
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
+        while (!answersUp(ready)) {
+            if (pids.live(instance).isEmpty()) {
+                throw new IllegalStateException(instance + " exited before it was ready; see " + log);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(instance + " not ready after " + config.startTimeout().toSeconds()
+                        + " s; see " + log);
+            }
+            pause(POLL);
+        }
+    }
+
+    /** Stops an instance started by {@link #startInstance}: SIGTERM, then SIGKILL after the grace period. */
+    public void stopInstance(String instance) {
+        pids.live(instance).ifPresent(h -> {
+            h.destroy();
+            if (!awaitExit(h, STOP_GRACE)) {
+                h.destroyForcibly();
+                awaitExit(h, Duration.ofSeconds(10));
+            }
+        });
+        pids.remove(instance);
+    }
+
+    private boolean answersUp(URI uri) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().replaceAll("\\s", "").contains("\"status\":\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** e.g. {@code http://127.0.0.1:8081}; for Kafka {@code 127.0.0.1:9092}; for MongoDB {@code mongodb://127.0.0.1:27017}. */
     public String url(String part) {
         StackConfig.checkPart(part);

@@ -75,7 +75,16 @@ public final class MongoStoreMain {
                 answer.put("isWritablePrimary", Boolean.TRUE);
                 return answer;
             }
-            return super.handleCommand(channel, databaseName, command, query);
+            Document answer = super.handleCommand(channel, databaseName, command, query);
+            if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+                // H2 otherwise commits once a second in the background, so a SIGKILL would lose writes the store
+                // had already acknowledged: a request answered 202 could vanish. Commit before the answer goes out.
+                commit();
+            }
+            return answer;
         }
+
+        private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete",
+                "findandmodify", "createindexes", "drop", "dropdatabase", "dropindexes", "create");
     }
 }

@@ -114,6 +114,26 @@ class KafkaAndMongoPartsTest {
         assertThat(produce("stack-test", "k", "v2").offset()).isEqualTo(1);
     }
 
+    @Test
+    void writesTheStoreAcknowledgedSurviveASigkillOfTheStore() {
+        try (MongoClient client = MongoClients.create(stack.url("mongo"))) {
+            MongoCollection<Document> acknowledged = client.getDatabase("stacktest").getCollection("acknowledged");
+            for (int i = 0; i < 200; i++) {
+                acknowledged.insertOne(new Document("_id", "w-" + i));
+                acknowledged.updateOne(new Document("_id", "w-" + i), new Document("$set", new Document("n", i)));
+            }
+        }
+        // No graceful close: whatever the store answered must already be in its file.
+        stack.kill("mongo");
+        stack.up(List.of("mongo"));
+
+        try (MongoClient client = MongoClients.create(stack.url("mongo"))) {
+            MongoCollection<Document> acknowledged = client.getDatabase("stacktest").getCollection("acknowledged");
+            assertThat(acknowledged.countDocuments()).isEqualTo(200);
+            assertThat(acknowledged.find(new Document("_id", "w-199")).first().getInteger("n")).isEqualTo(199);
+        }
+    }
+
     private static RecordMetadata produce(String topic, String key, String value) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.url("kafka"));
