@@ -53,7 +53,10 @@ public class NotificationService {
         notification.markHandled(cause.eventId());
         notification.publish(new NotificationSent(UUID.randomUUID().toString(), now, cause.hospitalId(), id,
                 recipientId, Channel.IN_APP.name(), notice.name()), codec);
+        // Listed after the insert, also when the insert finds it there already: a crash between the two is
+        // repaired by the redelivery, which comes because the offset was not committed.
         notifications.insert(notification);
+        NotificationPersistence.list(mongo, recipientId, id);
     }
 
     public List<NotificationDocument> inbox(Caller caller) {
