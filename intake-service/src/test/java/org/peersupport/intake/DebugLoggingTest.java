@@ -1,0 +1,53 @@
+package org.peersupport.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.peersupport.platform.test.Api;
+import org.peersupport.platform.test.ServiceTest;
+import org.peersupport.platform.test.TestTokens;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/** What an operator switches on to chase a problem must not print what a requester typed, valid or not. */
+@ServiceTest
+@TestPropertySource(properties = {"logging.level.org.springframework.web=DEBUG", "logging.level.org.peersupport=DEBUG"})
+@ExtendWith(OutputCaptureExtension.class)
+class DebugLoggingTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void debugWebLoggingPrintsNoContactDetailOfAValidOrAnInvalidSubmission(CapturedOutput output) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Ottoline Debugcheck " + tag;
+        String phone = "+1 603 555 " + (1000 + Math.abs(tag.hashCode() % 9000));
+        String email = "ottoline." + tag + "@example.org";
+        String badPhone = "call me maybe " + tag;
+        String badEmail = "ottoline-" + tag + "-at-nowhere";
+        String token = TestTokens.token("lakeside-staff-1", "lakeside", "staff");
+        Api api = Api.local(port);
+
+        Api.Response valid = api.post("/api/hospitals/lakeside/requests", token, body(name, phone, email));
+        Api.Response invalid = api.post("/api/hospitals/lakeside/requests", token, body(name, badPhone, badEmail));
+
+        assertThat(valid.status()).isEqualTo(202);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(output.getAll()).as("DEBUG web logging was on and logged the body it read")
+                .contains("SubmitRequestBody[redacted]");
+        for (String secret : new String[] {name, phone, email, badPhone, badEmail, tag}) {
+            assertThat(output.getAll()).as("log output").doesNotContain(secret);
+        }
+    }
+
+    private static String body(String name, String phone, String email) {
+        return """
+                {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+                 "contact":{"name":"%s","phone":"%s","email":"%s"}}""".formatted(name, phone, email);
+    }
+}
