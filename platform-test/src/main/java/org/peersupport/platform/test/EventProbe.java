@@ -77,6 +77,23 @@ public final class EventProbe implements AutoCloseable {
         return shared;
     }
 
+    /** A probe on one consumer group's dead-letter topic, read from its start; close it when done. */
+    public static EventProbe deadLetters(String consumerGroup) {
+        return new EventProbe(SharedInfrastructure.get().kafkaBootstrap(),
+                org.peersupport.events.Topics.deadLetter(consumerGroup));
+    }
+
+    /** Waits for a record whose {@code ce_id} is this id, and returns it raw (headers included). */
+    public ConsumerRecord<byte[], byte[]> awaitRecord(String eventId) {
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            found.clear();
+            seen.stream().filter(r -> eventId.equals(header(r, "ce_id"))).forEach(found::add);
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
+
     /** Waits for an event of this type that matches, and returns it decoded. */
     public <E extends DomainEvent> E await(Class<E> type, Predicate<E> matching) {
         return await(type, matching, Duration.ofSeconds(30));
