@@ -14,6 +14,7 @@ import org.peersupport.platform.crypto.FieldCipher;
 import org.peersupport.platform.crypto.FieldCipher.FieldRef;
 import org.peersupport.platform.crypto.Pseudonyms;
 import org.peersupport.platform.messaging.EventCodec;
+import org.peersupport.platform.messaging.TrustPolicy;
 import org.peersupport.platform.outbox.AggregateStore;
 import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.security.Role;
@@ -97,6 +98,8 @@ public class RequestService {
 
     private void change(DomainEvent event, java.util.function.UnaryOperator<SupportRequest> transition) {
         Optional<Boolean> found = requests.update(event.subject(), document -> {
+            // Matching answers only about its own hospital's requests; an answer naming another hospital is forged.
+            TrustPolicy.requireSameHospital(event, document.toDomain().hospitalId());
             if (!document.hasHandled(event.eventId())) {
                 document.apply(transition.apply(document.toDomain()));
                 document.markHandled(event.eventId());
