@@ -67,6 +67,12 @@ class DeployFilesTest {
             "KAFKA_REPLICATION_FACTOR", "KAFKA_PARTITIONS", "MONGODB_URI", "JWT_ISSUER_URI", "JWT_JWK_SET_URI",
             "PEERSUPPORT_DATA_DIR", "LOG_FORMAT");
 
+    /**
+     * A service's management port (health, probes, metrics) is its port plus this: the platform's default
+     * (peersupport-defaults.yaml, ManagementPortDefault), which every deployment sets as MANAGEMENT_PORT.
+     */
+    private static final int MANAGEMENT_OFFSET = 1000;
+
     private static final Pattern SERVER_PORT_PLACEHOLDER = Pattern.compile("\\$\\{SERVER_PORT:(\\d+)}");
     private static final Pattern URL_PORT = Pattern.compile("https?://([^/:\\s\"']+):(\\d+)");
     private static final String NAMESPACE = "peersupport";
@@ -268,8 +274,14 @@ class DeployFilesTest {
             String check = String.join(" ", test);
             soft.assertThat(check).as("%s: healthcheck must call the actuator", where).contains("/actuator/health");
             List<Integer> checkPorts = urlPorts(check);
-            soft.assertThat(checkPorts).as("%s: port in the healthcheck URL (%s)", where, check).isNotEmpty()
-                    .containsOnly(port);
+            // A service answers health only on its management port; the issuer has none.
+            int healthPort = service.equals("issuer") ? port : managementPort(service);
+            soft.assertThat(checkPorts).as("%s: port in the healthcheck URL (%s): the management port", where, check)
+                    .isNotEmpty().containsOnly(healthPort);
+            if (!service.equals("issuer")) {
+                soft.assertThat(composeEnv(service).get("MANAGEMENT_PORT")).as("%s: environment MANAGEMENT_PORT",
+                        where).isEqualTo(String.valueOf(healthPort));
+            }
 
             Map<String, Object> args = map(map(svc.get("build")).get("args"));
             soft.assertThat(str(args.get("PORT"))).as("%s: build.args.PORT (baked into the image)", where)
@@ -339,14 +351,14 @@ class DeployFilesTest {
             if (target.equals("console-service")) {
                 continue;
             }
-            String variable = "PEERSUPPORT_URL_" + SERVICES.get(target).toUpperCase();
+            String variable = "PEERSUPPORT_MANAGEMENT_URL_" + SERVICES.get(target).toUpperCase();
             String url = console.get(variable);
             soft.assertThat(url).as("compose.yaml: console-service: %s", variable).isNotNull();
             if (url != null) {
                 URI uri = URI.create(url);
                 soft.assertThat(uri.getHost()).as("compose.yaml: console-service: %s host", variable).isEqualTo(target);
-                soft.assertThat(uri.getPort()).as("compose.yaml: console-service: %s port (%s's port is from %s)",
-                        variable, target, PORT_SOURCE.get(target)).isEqualTo(PORTS.get(target));
+                soft.assertThat(uri.getPort()).as("compose.yaml: console-service: %s must be %s's management port",
+                        variable, target).isEqualTo(managementPort(target));
             }
         }
         soft.assertAll();
@@ -405,14 +417,20 @@ class DeployFilesTest {
                     .containsAllEntriesOf(matchLabels);
 
             List<Map<String, Object>> ports = maps(container.get("ports"));
+            int management = managementPort(service);
             soft.assertThat(ports.stream().map(p -> p.get("containerPort")).toList())
-                    .as("%s: containerPort", where).containsExactly(port);
+                    .as("%s: containerPorts: the service's and its management port", where)
+                    .containsExactlyInAnyOrder(port, management);
+            soft.assertThat(resolvePort("management", ports)).as("%s: a container port named management", where)
+                    .isEqualTo(management);
             soft.assertThat(envValue(container, "SERVER_PORT")).as("%s: env SERVER_PORT", where)
                     .isEqualTo(String.valueOf(port));
+            soft.assertThat(envValue(container, "MANAGEMENT_PORT")).as("%s: env MANAGEMENT_PORT", where)
+                    .isEqualTo(String.valueOf(management));
             Object scrapePort = map(map(template.get("metadata")).get("annotations")).get("prometheus.io/port");
             if (scrapePort != null) {
-                soft.assertThat(str(scrapePort)).as("%s: prometheus.io/port annotation", where)
-                        .isEqualTo(String.valueOf(port));
+                soft.assertThat(str(scrapePort)).as("%s: prometheus.io/port annotation: metrics are on the management "
+                        + "port", where).isEqualTo(String.valueOf(management));
             }
             for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
                 Map<String, Object> httpGet = map(map(container.get(probe)).get("httpGet"));
@@ -422,8 +440,8 @@ class DeployFilesTest {
                 if (httpGet.isEmpty()) {
                     continue;
                 }
-                soft.assertThat(resolvePort(httpGet.get("port"), ports)).as("%s: %s port %s", where, probe,
-                        httpGet.get("port")).isEqualTo(port);
+                soft.assertThat(resolvePort(httpGet.get("port"), ports)).as("%s: %s port %s must be the management "
+                        + "port", where, probe, httpGet.get("port")).isEqualTo(management);
                 String expectedPath = probe.equals("readinessProbe") ? "/actuator/health/readiness"
                         : "/actuator/health/liveness";
                 soft.assertThat(httpGet.get("path")).as("%s: %s path", where, probe).isEqualTo(expectedPath);
@@ -561,19 +579,74 @@ class DeployFilesTest {
                 if (target.equals("console-service")) {
                     continue;
                 }
-                String variable = "PEERSUPPORT_URL_" + SERVICES.get(target).toUpperCase();
+                String variable = "PEERSUPPORT_MANAGEMENT_URL_" + SERVICES.get(target).toUpperCase();
                 String url = envValue(container, variable);
                 soft.assertThat(url).as("%s: env %s", console.where(), variable).isNotNull();
                 if (url != null) {
                     URI uri = URI.create(url);
-                    soft.assertThat(find("Service", uri.getHost())).as("%s: %s names Service %s", console.where(),
-                            variable, uri.getHost()).isNotNull();
-                    soft.assertThat(uri.getPort()).as("%s: %s port (%s's port is from %s)", console.where(), variable,
-                            target, PORT_SOURCE.get(target)).isEqualTo(PORTS.get(target));
+                    K8sDoc pods = find("Service", uri.getHost());
+                    soft.assertThat(pods).as("%s: %s names Service %s", console.where(), variable, uri.getHost())
+                            .isNotNull();
+                    if (pods != null) {
+                        // Headless, no ports: a name for the pods that no Ingress can route to.
+                        Map<String, Object> spec = map(pods.body().get("spec"));
+                        soft.assertThat(str(spec.get("clusterIP"))).as("%s: clusterIP", pods.where()).isEqualTo("None");
+                        soft.assertThat(maps(spec.get("ports"))).as("%s: ports", pods.where()).isEmpty();
+                        K8sDoc deployment = find("Deployment", target);
+                        if (deployment != null) {
+                            soft.assertThat(map(map(map(map(deployment.body().get("spec")).get("template"))
+                                    .get("metadata")).get("labels"))).as("%s: selector must match %s's pods",
+                                    pods.where(), target).containsAllEntriesOf(map(spec.get("selector")));
+                        }
+                    }
+                    soft.assertThat(uri.getPort()).as("%s: %s must be %s's management port", console.where(),
+                            variable, target).isEqualTo(managementPort(target));
                 }
             }
         }
         soft.assertAll();
+    }
+
+    @Test
+    void noServiceOrIngressExposesAManagementPort() {
+        SoftAssertions soft = new SoftAssertions();
+        Map<String, Object> defaults = loadAll(root.resolve(
+                "platform/src/main/resources/peersupport-defaults.yaml")).get(0);
+        soft.assertThat(str(map(map(defaults.get("management")).get("server")).get("port")))
+                .as("platform peersupport-defaults.yaml: management.server.port must be ${MANAGEMENT_PORT:...}, the "
+                        + "variable the deployments set").startsWith("${MANAGEMENT_PORT:");
+
+        Set<Integer> managementPorts = SERVICES.keySet().stream().map(DeployFilesTest::managementPort)
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (K8sDoc svc : K8S.stream().filter(d -> "Service".equals(d.kind())).toList()) {
+            for (Map<String, Object> p : maps(map(svc.body().get("spec")).get("ports"))) {
+                soft.assertThat(p.get("port")).as("%s: port", svc.where()).isNotIn(managementPorts.toArray());
+                soft.assertThat(p.get("targetPort")).as("%s: targetPort", svc.where())
+                        .isNotIn(managementPorts.toArray()).isNotEqualTo("management");
+            }
+        }
+        for (K8sDoc ingress : K8S.stream().filter(d -> "Ingress".equals(d.kind())).toList()) {
+            for (Map<String, Object> rule : maps(map(ingress.body().get("spec")).get("rules"))) {
+                for (Map<String, Object> path : maps(map(rule.get("http")).get("paths"))) {
+                    Map<String, Object> port = map(map(map(path.get("backend")).get("service")).get("port"));
+                    soft.assertThat(port.get("number")).as("%s: path %s", ingress.where(), path.get("path"))
+                            .isNotIn(managementPorts.toArray());
+                    soft.assertThat(port.get("name")).as("%s: path %s", ingress.where(), path.get("path"))
+                            .isNotEqualTo("management");
+                }
+            }
+        }
+        for (String service : SERVICES.keySet()) {
+            Map<String, Object> svc = map(composeServices.get(service));
+            soft.assertThat(list(svc.get("ports")).stream().map(DeployFilesTest::containerPort).toList())
+                    .as("compose.yaml: %s: published ports", service).doesNotContain(managementPort(service));
+        }
+        soft.assertAll();
+    }
+
+    /** The service's port plus {@link #MANAGEMENT_OFFSET}. */
+    private static int managementPort(String service) {
+        return PORTS.get(service) + MANAGEMENT_OFFSET;
     }
 
     @Test
@@ -685,6 +758,10 @@ class DeployFilesTest {
                     + "misses the jar").contains("ARG VERSION=" + version);
         }
         soft.assertThat(instructions).as("Dockerfile: EXPOSE").anyMatch(l -> l.startsWith("EXPOSE"));
+        soft.assertThat(instructions).as("Dockerfile: EXPOSE only the service's port, never the management port")
+                .filteredOn(l -> l.startsWith("EXPOSE")).allMatch(l -> l.equals("EXPOSE ${PORT}"));
+        soft.assertThat(text).as("Dockerfile: HEALTHCHECK on the management port (MANAGEMENT_PORT, else PORT + 1000)")
+                .contains("${MANAGEMENT_PORT:-$((SERVER_PORT + 1000))}");
         soft.assertThat(instructions).as("Dockerfile: runs as a non-root USER")
                 .anyMatch(l -> l.startsWith("USER ") && !l.matches("USER (root|0)(:.*)?"));
         soft.assertThat(text).as("Dockerfile: container-aware heap").contains("-XX:MaxRAMPercentage=75");
