@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import org.peersupport.events.Topics;
 import org.peersupport.platform.crypto.FieldCipher;
+import org.peersupport.platform.crypto.KeyFolder;
 import org.peersupport.platform.crypto.Pseudonyms;
 import org.peersupport.platform.messaging.EventCodec;
 import org.peersupport.platform.messaging.EventDispatcher;
@@ -108,12 +109,14 @@ public class PlatformAutoConfiguration {
 
     @Bean
     FieldCipher fieldCipher(PlatformProperties properties) {
-        return new FieldCipher(properties.dataDir().resolve("keys"));
+        return new FieldCipher(KeyFolder.of(properties.dataDir().resolve("keys"),
+                properties.crypto().keyEncryptionKeyset()));
     }
 
     @Bean
     Pseudonyms pseudonyms(PlatformProperties properties) {
-        return new Pseudonyms(properties.dataDir().resolve("keys"));
+        return new Pseudonyms(KeyFolder.of(properties.dataDir().resolve("keys"),
+                properties.crypto().keyEncryptionKeyset()));
     }
 
     @Bean("mongoPing")

@@ -17,7 +17,8 @@ public record PlatformProperties(
         @DefaultValue Web web,
         @DefaultValue Outbox outbox,
         @DefaultValue Store store,
-        @DefaultValue Timers timers) {
+        @DefaultValue Timers timers,
+        @DefaultValue Crypto crypto) {
 
     public record Security(
             @DefaultValue("http://127.0.0.1:9000") String issuerUri,
@@ -42,5 +43,14 @@ public record PlatformProperties(
     /** Timers: how often due ones are looked for, how long a claim holds, and tries before parking. */
     public record Timers(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("60s") Duration lease,
             @DefaultValue("10") int maxAttempts) {
+    }
+
+    /** Key storage: the key-encryption key (a Tink JSON AEAD keyset) that wraps keysets on disk; blank for none. */
+    public record Crypto(@DefaultValue("") String keyEncryptionKeyset) {
+
+        @Override
+        public String toString() {
+            return "Crypto[keyEncryptionKeyset=" + (keyEncryptionKeyset.isBlank() ? "none" : "(set)") + "]";
+        }
     }
 }

@@ -1,15 +1,11 @@
 package org.peersupport.platform.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,10 +16,27 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class Pseudonyms {
 
+    /** The key is exactly this long: what is generated, and what an operator is told to provision. */
+    static final int KEY_BYTES = 32;
+
     private final SecretKeySpec key;
 
+    /** A plain key file in {@code keyDir}, for local development and tests. */
     public Pseudonyms(Path keyDir) {
-        this.key = new SecretKeySpec(loadOrCreate(keyDir.resolve("pseudonym.key")), "HmacSHA256");
+        this(new KeyFolder(keyDir, Optional.empty()));
+    }
+
+    /** The key {@code pseudonym.key} in the folder (wrapped if it has a key-encryption key), created if missing. */
+    public Pseudonyms(KeyFolder keys) {
+        String name = KeyFolder.PSEUDONYM_KEY;
+        byte[] stored = keys.read(name).orElseGet(() -> keys.createIfAbsent(name, keys.fromSecret(name, fresh())));
+        byte[] raw = keys.toSecret(name, stored);
+        if (raw.length != KEY_BYTES) {
+            // A short key is weak, and a text key (hex, base64) is usually a provisioning mistake: refuse both.
+            throw new IllegalStateException("pseudonym key " + keys.dir().resolve(name) + " holds " + raw.length
+                    + " bytes; it must be exactly " + KEY_BYTES + " random bytes (see the README's Keys section)");
+        }
+        this.key = new SecretKeySpec(raw, "HmacSHA256");
     }
 
     public String of(String prefix, String hospitalId, String subject) {
@@ -37,21 +50,9 @@ public class Pseudonyms {
         }
     }
 
-    private static byte[] loadOrCreate(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                try {
-                    Files.write(file, fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (FileAlreadyExistsException anotherInstanceWon) {
-                    // read the one written first
-                }
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static byte[] fresh() {
+        byte[] fresh = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(fresh);
+        return fresh;
     }
 }

@@ -3,10 +3,20 @@ package org.peersupport.platform.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peersupport.platform.crypto.FieldCipher.FieldRef;
@@ -106,5 +116,111 @@ class FieldCipherTest {
         assertThatThrownBy(() -> cipher.encrypt(new FieldRef("../escape", "c", "d", "f"), SECRET))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(keys.getParent().resolve("escape.keyset.json")).doesNotExist();
+    }
+
+    @Test
+    void keysetIsWrittenOwnerOnlyInAnOwnerOnlyFolder() throws Exception {
+        assumePosix();
+        Path folder = keys.resolve("keys");
+        new FieldCipher(folder).encrypt(HERE, SECRET);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("hosp-1.keyset.json"))))
+                .isEqualTo("rw-------");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no temp file is left behind").containsExactly("hosp-1.keyset.json");
+        }
+    }
+
+    @Test
+    void worldReadableKeysetFromAnEarlierVersionIsTightenedOnLoad() throws Exception {
+        assumePosix();
+        new FieldCipher(keys).encrypt(HERE, SECRET);
+        Path file = keys.resolve("hosp-1.keyset.json");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        new FieldCipher(keys).encrypt(HERE, SECRET);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void instancesRacingForANewHospitalAllGetTheSameCompleteKeyset() throws Exception {
+        int instances = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(instances);
+        try {
+            for (int round = 0; round < 40; round++) {
+                Path folder = keys.resolve("round-" + round);
+                CyclicBarrier start = new CyclicBarrier(instances);
+                List<Future<String>> sealed = new ArrayList<>();
+                for (int i = 0; i < instances; i++) {
+                    sealed.add(pool.submit(() -> {
+                        FieldCipher cipher = new FieldCipher(folder);
+                        start.await();
+                        return cipher.encrypt(HERE, SECRET);
+                    }));
+                }
+                FieldCipher reader = new FieldCipher(folder);
+                for (Future<String> each : sealed) {
+                    // A loser that read a half-written file, or kept a key that lost the race, fails here.
+                    assertThat(reader.decrypt(HERE, each.get())).as("round %d", round).isEqualTo(SECRET);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void rotationSealsNewValuesUnderANewPrimaryAndOldValuesStillDecrypt() {
+        FieldCipher cipher = new FieldCipher(keys);
+        String before = cipher.encrypt(HERE, SECRET);
+
+        int newKey = cipher.rotate("hosp-1");
+        String after = cipher.encrypt(HERE, SECRET);
+
+        assertThat(keyIdOf(after)).isEqualTo(newKey).isNotEqualTo(keyIdOf(before));
+        assertThat(cipher.decrypt(HERE, before)).isEqualTo(SECRET);
+        FieldCipher restarted = new FieldCipher(keys);
+        assertThat(restarted.decrypt(HERE, before)).isEqualTo(SECRET);
+        assertThat(restarted.decrypt(HERE, after)).isEqualTo(SECRET);
+        assertThat(keyIdOf(restarted.encrypt(HERE, SECRET))).isEqualTo(newKey);
+    }
+
+    @Test
+    void anInstanceThatReadTheKeysetBeforeARotationDecryptsValuesSealedAfterIt() {
+        FieldCipher running = new FieldCipher(keys);
+        running.encrypt(HERE, SECRET); // reads and caches the keyset
+        FieldCipher rotating = new FieldCipher(keys);
+        rotating.rotate("hosp-1");
+
+        String sealedUnderTheNewKey = rotating.encrypt(HERE, SECRET);
+
+        assertThat(running.decrypt(HERE, sealedUnderTheNewKey)).isEqualTo(SECRET);
+    }
+
+    @Test
+    void anAddedKeyOnlyDecryptsUntilItIsPromoted() {
+        FieldCipher cipher = new FieldCipher(keys);
+        int oldKey = keyIdOf(cipher.encrypt(HERE, SECRET));
+
+        int added = cipher.addKey("hosp-1");
+        assertThat(keyIdOf(new FieldCipher(keys).encrypt(HERE, SECRET))).isEqualTo(oldKey);
+
+        cipher.promote("hosp-1", added);
+        assertThat(keyIdOf(new FieldCipher(keys).encrypt(HERE, SECRET))).isEqualTo(added);
+        assertThatThrownBy(() -> cipher.promote("hosp-1", 12345)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Tink's output prefix: a version byte, then the id of the key that sealed the value. */
+    private static int keyIdOf(String sealed) {
+        return ByteBuffer.wrap(Base64.getDecoder().decode(sealed.substring(3)), 1, 4).getInt();
+    }
+
+    private void assumePosix() {
+        Assumptions.assumeTrue(keys.getFileSystem().supportedFileAttributeViews().contains("posix"));
     }
 }
