@@ -10,6 +10,7 @@ import org.peersupport.events.Topics;
 import org.peersupport.platform.crypto.FieldCipher;
 import org.peersupport.platform.crypto.KeyFolder;
 import org.peersupport.platform.crypto.Pseudonyms;
+import org.peersupport.platform.messaging.ConsumerReadiness;
 import org.peersupport.platform.messaging.EventCodec;
 import org.peersupport.platform.messaging.EventDispatcher;
 import org.peersupport.platform.messaging.EventPublisher;
@@ -22,14 +23,17 @@ import org.peersupport.platform.timers.TimerStore;
 import org.peersupport.platform.web.BodySizeLimitFilter;
 import org.peersupport.platform.web.CorrelationIdFilter;
 import org.peersupport.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -117,6 +121,15 @@ public class PlatformAutoConfiguration {
     Pseudonyms pseudonyms(PlatformProperties properties) {
         return new Pseudonyms(KeyFolder.of(properties.dataDir().resolve("keys"),
                 properties.crypto().keyEncryptionKeyset()));
+    }
+
+    /** Health {@code consumers} (in the readiness group) and the rebalance listener of every Kafka binding. */
+    @Bean("consumers")
+    ConsumerReadiness consumerReadiness(ObjectProvider<BindingService> bindings, Environment environment,
+            PlatformProperties properties) {
+        PlatformProperties.Readiness readiness = properties.readiness();
+        return new ConsumerReadiness(bindings, ConsumerReadiness.adminSettings(environment),
+                readiness.caughtUpTopics(), readiness.cacheFor(), readiness.timeout());
     }
 
     @Bean("mongoPing")

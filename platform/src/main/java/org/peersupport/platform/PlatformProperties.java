@@ -18,7 +18,8 @@ public record PlatformProperties(
         @DefaultValue Outbox outbox,
         @DefaultValue Store store,
         @DefaultValue Timers timers,
-        @DefaultValue Crypto crypto) {
+        @DefaultValue Crypto crypto,
+        @DefaultValue Readiness readiness) {
 
     public record Security(
             @DefaultValue("http://127.0.0.1:9000") String issuerUri,
@@ -43,6 +44,14 @@ public record PlatformProperties(
     /** Timers: how often due ones are looked for, how long a claim holds, and tries before parking. */
     public record Timers(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("60s") Duration lease,
             @DefaultValue("10") int maxAttempts) {
+    }
+
+    /**
+     * Readiness ({@code consumers} health): topics whose consuming group must have no lag before the service is ready,
+     * how long an answer of the broker is reused, and how long to wait for one.
+     */
+    public record Readiness(@DefaultValue List<String> caughtUpTopics, @DefaultValue("1s") Duration cacheFor,
+            @DefaultValue("2s") Duration timeout) {
     }
 
     /** Key storage: the key-encryption key (a Tink JSON AEAD keyset) that wraps keysets on disk; blank for none. */
