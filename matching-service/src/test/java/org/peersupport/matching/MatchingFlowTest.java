@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
@@ -16,12 +24,22 @@ import org.peersupport.events.SupporterCertified;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.ServiceTest;
+import org.peersupport.platform.test.SharedInfrastructure;
 import org.peersupport.platform.test.TestTokens;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.awaitility.Awaitility.await;
 
+/**
+ * The flow through one matching instance. Retry timers are set far off, so an escalated request that gets assigned
+ * here was offered at once when a supporter appeared. The context is closed afterwards: a cached one would keep
+ * consuming as group {@code matching} beside the contexts of the other tests.
+ */
 @ServiceTest
+@TestPropertySource(properties = "peersupport.matching.retry-first-delay=10m")
+@DirtiesContext
 class MatchingFlowTest {
 
     static final EventProbe probe = EventProbe.shared();
@@ -34,8 +52,33 @@ class MatchingFlowTest {
     }
 
     static void certify(String hospital, String supporterId, ClinicalRole role, Instant until) {
+        certify(hospital, supporterId, role, until, 3);
+    }
+
+    static void certify(String hospital, String supporterId, ClinicalRole role, Instant until, int capacity) {
         probe.publish(new SupporterCertified(UUID.randomUUID().toString(), Instant.now(), hospital, supporterId, role,
-                List.of("en"), List.of(Modality.PHONE), 3, until));
+                List.of("en"), List.of(Modality.PHONE), capacity, until));
+    }
+
+    /** Waits until group {@code matching} has committed every record the topic holds now, i.e. has handled them. */
+    static void awaitAllHandled(String topic) {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfrastructure.get().kafkaBootstrap()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("matching")
+                        .partitionsToOffsetAndMetadata().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue());
+            });
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static RequestSubmitted request(String hospital) {
@@ -50,6 +93,15 @@ class MatchingFlowTest {
             var response = Api.local(port).get("/api/hospitals/" + hospital + "/pool", token);
             return response.status() == 200 && response.json().size() == size;
         });
+    }
+
+    void awaitLoad(String hospital, String supporterId, int activeCases) {
+        String token = TestTokens.token(hospital + "-coordinator", hospital, "coordinator");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.local(port).get("/api/hospitals/" + hospital + "/pool", token).json().valueStream()
+                        .filter(entry -> entry.get("supporterId").asString().equals(supporterId))
+                        .map(entry -> entry.get("activeCases").asInt()))
+                .containsExactly(activeCases));
     }
 
     @Test
@@ -82,11 +134,11 @@ class MatchingFlowTest {
         probe.publish(request);
         probe.await(SupporterAssigned.class, e -> e.requestId().equals(request.requestId()));
         probe.publish(request);
-        RequestSubmitted marker = request(hospital);
-        probe.publish(marker);
-        probe.await(SupporterAssigned.class, e -> e.requestId().equals(marker.requestId()));
+        // Not a marker on some other partition, which may be answered before the copy is even read.
+        awaitAllHandled("peersupport.intake.v1");
 
         assertThat(probe.all(SupporterAssigned.class, e -> e.requestId().equals(request.requestId()))).hasSize(1);
+        awaitLoad(hospital, hospital + "-s1", 1);
     }
 
     @Test
@@ -102,13 +154,66 @@ class MatchingFlowTest {
     }
 
     @Test
+    void anEscalatedRequestIsAssignedByItselfOnceAFittingSupporterIsCertified() {
+        String hospital = hospital();
+        RequestSubmitted request = request(hospital);
+        probe.publish(request);
+        probe.await(MatchEscalated.class, e -> e.requestId().equals(request.requestId()));
+
+        certify(hospital, hospital + "-s1", ClinicalRole.NURSE, Instant.now().plusSeconds(86_400));
+
+        SupporterAssigned assigned = probe.await(SupporterAssigned.class,
+                e -> e.requestId().equals(request.requestId()));
+        assertThat(assigned.supporterId()).isEqualTo(hospital + "-s1");
+        assertThat(assigned.requesterRef()).isEqualTo(request.requesterRef());
+        assertThat(probe.all(MatchEscalated.class, e -> e.requestId().equals(request.requestId()))).hasSize(1);
+        awaitLoad(hospital, hospital + "-s1", 1);
+    }
+
+    @Test
+    void theOldestWaitingRequestTakesTheFirstFreePlace() {
+        String hospital = hospital();
+        RequestSubmitted older = request(hospital);
+        probe.publish(older);
+        probe.await(MatchEscalated.class, e -> e.requestId().equals(older.requestId()));
+        RequestSubmitted newer = request(hospital);
+        probe.publish(newer);
+        probe.await(MatchEscalated.class, e -> e.requestId().equals(newer.requestId()));
+
+        certify(hospital, hospital + "-s1", ClinicalRole.NURSE, Instant.now().plusSeconds(86_400), 1);
+        probe.await(SupporterAssigned.class, e -> e.requestId().equals(older.requestId()));
+        certify(hospital, hospital + "-s2", ClinicalRole.NURSE, Instant.now().plusSeconds(86_400), 1);
+
+        SupporterAssigned second = probe.await(SupporterAssigned.class, e -> e.requestId().equals(newer.requestId()));
+        assertThat(second.supporterId()).isEqualTo(hospital + "-s2");
+        assertThat(probe.all(SupporterAssigned.class, e -> e.requestId().equals(older.requestId())))
+                .singleElement().extracting(SupporterAssigned::supporterId).isEqualTo(hospital + "-s1");
+    }
+
+    @Test
+    void aLapsedSupporterDoesNotTakeAWaitingRequest() {
+        String hospital = hospital();
+        RequestSubmitted request = request(hospital);
+        probe.publish(request);
+        probe.await(MatchEscalated.class, e -> e.requestId().equals(request.requestId()));
+
+        certify(hospital, hospital + "-lapsed", ClinicalRole.NURSE, Instant.now().minusSeconds(60));
+        awaitPool(hospital, 1);
+        certify(hospital, hospital + "-current", ClinicalRole.NURSE, Instant.now().plusSeconds(86_400));
+
+        SupporterAssigned assigned = probe.await(SupporterAssigned.class,
+                e -> e.requestId().equals(request.requestId()));
+        assertThat(assigned.supporterId()).isEqualTo(hospital + "-current");
+    }
+
+    @Test
     void aRecordThatCannotBeDecodedGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
-        try (EventProbe dlq = new EventProbe(org.peersupport.platform.test.SharedInfrastructure.get().kafkaBootstrap(),
+        try (EventProbe dlq = new EventProbe(SharedInfrastructure.get().kafkaBootstrap(),
                 "peersupport.dlq.matching")) {
             probe.publishRaw("peersupport.intake.v1", key, "{not json".getBytes(),
                     java.util.Map.of("ce_type", "peersupport.request.submitted.v1", "ce_id", key,
-                            "ce_specversion", "1.0", "ce_source", "/test", "ce_subject", key));
+                            "ce_specversion", "1.0", "ce_source", "/peersupport/intake", "ce_subject", key));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> dlq.records().stream()
                     .anyMatch(r -> key.equals(EventProbe.header(r, "ce_id"))));

@@ -3,89 +3,255 @@ package org.peersupport.matching.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
-import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.RequestSubmitted;
-import org.peersupport.events.SupporterAssigned;
 import org.peersupport.events.SupporterCertified;
+import org.peersupport.matching.domain.Assignment;
+import org.peersupport.matching.domain.Caseload;
 import org.peersupport.matching.domain.MatchPolicy;
 import org.peersupport.matching.domain.MatchRequest;
+import org.peersupport.matching.domain.RetrySchedule;
 import org.peersupport.matching.domain.Supporter;
 import org.peersupport.matching.persistence.AssignmentDocument;
-import org.peersupport.matching.persistence.SupporterPool;
 import org.peersupport.matching.persistence.SupporterDocument;
+import org.peersupport.matching.persistence.SupporterPool;
+import org.peersupport.matching.persistence.WaitingRequests;
 import org.peersupport.platform.messaging.EventCodec;
 import org.peersupport.platform.outbox.AggregateStore;
+import org.peersupport.platform.timers.TimerHandler;
+import org.peersupport.platform.timers.TimerTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Keeps the supporter pool current and answers each submitted request exactly once. */
+/**
+ * Keeps the supporter pool current and answers each submitted request exactly once, keeping on looking for an
+ * escalated one. A decision takes three single-document writes, each resumable from what is stored: the assignment
+ * is stored as DECIDING on a chosen supporter; a place is reserved on that supporter's own record (a guarded write
+ * that also carries {@code SupporterAssigned}); the assignment becomes ACTIVE. A redelivery, a timer firing again or a
+ * second instance picks up wherever the stored state stands, so no supporter goes past capacity and no request is
+ * assigned twice.
+ */
 @Service
-public class MatchingService {
+public class MatchingService implements TimerHandler {
 
+    static final String RETRY_TIMER = "matching.retry";
     private static final Logger log = LoggerFactory.getLogger(MatchingService.class);
+    /** Choices one settling may try before leaving the rest to a redelivery or a timer (each refused one is full). */
+    private static final int MAX_STEPS = 32;
 
     private final AggregateStore<SupporterDocument> supporters;
     private final AggregateStore<AssignmentDocument> assignments;
     private final SupporterPool pool;
+    private final WaitingRequests waiting;
     private final MatchPolicy policy = new MatchPolicy();
+    private final RetrySchedule schedule;
     private final EventCodec codec;
     private final Clock clock;
 
     public MatchingService(AggregateStore<SupporterDocument> supporters, AggregateStore<AssignmentDocument> assignments,
-            SupporterPool pool, EventCodec codec, Clock clock) {
+            SupporterPool pool, WaitingRequests waiting, MatchingProperties properties, EventCodec codec, Clock clock) {
         this.supporters = supporters;
         this.assignments = assignments;
         this.pool = pool;
+        this.waiting = waiting;
+        this.schedule = new RetrySchedule(properties.retryFirstDelay(), properties.retryMaxDelay());
         this.codec = codec;
         this.clock = clock;
     }
 
+    /** Updates the pool; a supporter who fits may be what the hospital's waiting requests need, so they are offered. */
     public void onSupporterCertified(SupporterCertified event) {
         Supporter supporter = new Supporter(event.supporterId(), event.hospitalId(), event.role(), event.languages(),
                 event.modalities(), event.capacity(), event.certifiedUntil());
         SupporterDocument fresh = new SupporterDocument(event.supporterId());
         fresh.apply(supporter);
         fresh.markHandled(event.eventId());
-        if (supporters.insert(fresh)) {
-            return;
+        if (!supporters.insert(fresh)) {
+            supporters.update(event.supporterId(), document -> {
+                if (!document.hasHandled(event.eventId())) {
+                    document.apply(supporter);
+                    document.markHandled(event.eventId());
+                }
+                return null;
+            });
         }
-        supporters.update(event.supporterId(), document -> {
-            if (!document.hasHandled(event.eventId())) {
-                document.apply(supporter);
-                document.markHandled(event.eventId());
-            }
-            return null;
-        });
+        // Also on a redelivery: the first delivery may have stored the supporter and stopped before this.
+        offerWaitingRequests(event.hospitalId());
     }
 
     /**
-     * Chooses a supporter, or escalates when there is none. The answer is stored under the request id together with
-     * its event, so a redelivered request finds it and nothing is assigned twice, even across instances.
+     * Chooses a supporter, or escalates when there is none. The answer is stored under the request id, so a
+     * redelivered request finds it and carries on from there, even on another instance.
      */
     public void onRequestSubmitted(RequestSubmitted event) {
-        if (assignments.find(event.requestId()).isPresent()) {
+        if (assignments.find(event.requestId()).isEmpty()) {
+            Instant now = clock.instant();
+            MatchRequest request = new MatchRequest(event.requestId(), event.hospitalId(), event.requesterRole());
+            Assignment.Decision decision = Assignment.open(request, event.requesterRef(), choose(request, now), now,
+                    schedule);
+            AssignmentDocument document = new AssignmentDocument(decision.assignment());
+            record(document, decision);
+            document.markHandled(event.eventId());
+            if (assignments.insert(document) && decision.assignment().status() == Assignment.Status.ESCALATED) {
+                waiting.add(event.hospitalId(), event.requestId());
+                log.info("request {} escalated", event.requestId());
+            }
+        }
+        settle(event.requestId());
+    }
+
+    /**
+     * Frees the place a request held with a supporter (its case is over) and offers it to the hospital's oldest
+     * waiting request. The caseload on the supporter's record is the only count of their load.
+     */
+    public void release(String supporterId, String requestId) {
+        supporters.update(supporterId, document -> {
+            document.apply(document.caseload().release(requestId));
+            return document.getHospitalId();
+        }).ifPresent(this::offerWaitingRequests);
+    }
+
+    @Override
+    public String type() {
+        return RETRY_TIMER;
+    }
+
+    /** Looks again for a supporter for an escalated request; idempotent by timer id, and resumes a decision. */
+    @Override
+    public void fire(TimerTask timer) {
+        String requestId = timer.aggregateId();
+        int number = Integer.parseInt(timer.id().substring(timer.id().lastIndexOf(':') + 1));
+        Optional<AssignmentDocument> stored = assignments.find(requestId);
+        if (stored.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        MatchRequest request = new MatchRequest(event.requestId(), event.hospitalId(), event.requesterRole());
-        Optional<Supporter> chosen = policy.choose(request, pool.candidatesOf(event.hospitalId()), now);
-        AssignmentDocument answer;
-        if (chosen.isPresent()) {
-            answer = new AssignmentDocument(event.requestId(), event.hospitalId(), event.requesterRef(),
-                    chosen.get().id(), AssignmentDocument.Status.ACTIVE, now);
-            answer.publish(new SupporterAssigned(UUID.randomUUID().toString(), now, event.hospitalId(),
-                    event.requestId(), event.requesterRef(), chosen.get().id()), codec);
-        } else {
-            answer = new AssignmentDocument(event.requestId(), event.hospitalId(), event.requesterRef(), null,
-                    AssignmentDocument.Status.ESCALATED, now);
-            answer.publish(new MatchEscalated(UUID.randomUUID().toString(), now, event.hospitalId(),
-                    event.requestId(), "NO_ELIGIBLE_SUPPORTER"), codec);
+        Assignment before = stored.get().toDomain();
+        Optional<Supporter> chosen = before.status() == Assignment.Status.ESCALATED
+                ? choose(before.request(), now) : Optional.empty();
+        assignments.update(requestId, document -> {
+            if (!document.hasHandled(timer.id())) {
+                Assignment.Decision decision = document.toDomain().retryTimerFired(number, chosen, now, schedule);
+                document.apply(decision.assignment());
+                record(document, decision);
+                document.markHandled(timer.id());
+            }
+            return null;
+        });
+        Assignment after = settle(requestId);
+        if (after.status() == Assignment.Status.ESCALATED) {
+            // The waiting list is only a shortcut: list the request again in case that write was lost.
+            waiting.add(after.request().hospitalId(), requestId);
         }
-        answer.markHandled(event.eventId());
-        if (assignments.insert(answer)) {
-            log.info("request {} {}", event.requestId(), chosen.isPresent() ? "assigned" : "escalated");
+    }
+
+    /**
+     * Offers the hospital's waiting requests, oldest first, until one finds nobody. Only a shortcut to the retry
+     * timers, so a failure is logged and left to them rather than failing the event that prompted it.
+     */
+    private void offerWaitingRequests(String hospitalId) {
+        try {
+            for (String requestId : waiting.of(hospitalId)) {
+                Optional<AssignmentDocument> stored = assignments.find(requestId);
+                if (stored.isEmpty() || stored.get().getStatus() == Assignment.Status.ACTIVE) {
+                    waiting.remove(hospitalId, requestId);
+                    continue;
+                }
+                if (stored.get().getStatus() == Assignment.Status.ESCALATED && !retry(stored.get().toDomain())) {
+                    return;
+                }
+                if (settle(requestId).status() == Assignment.Status.ESCALATED) {
+                    return;
+                }
+            }
+        } catch (RuntimeException failure) {
+            log.warn("offering waiting requests of a hospital failed ({}); their retry timers will look again",
+                    failure.getClass().getSimpleName());
         }
+    }
+
+    /** Moves an escalated request to a decision if someone fits now; false when nobody does. */
+    private boolean retry(Assignment escalated) {
+        Instant now = clock.instant();
+        Optional<Supporter> chosen = choose(escalated.request(), now);
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        assignments.update(escalated.request().requestId(), document -> {
+            Assignment current = document.toDomain();
+            if (current.status() == Assignment.Status.ESCALATED) {
+                Assignment.Decision decision = current.retry(chosen, now);
+                document.apply(decision.assignment());
+                record(document, decision);
+            }
+            return null;
+        });
+        return true;
+    }
+
+    /**
+     * Carries a DECIDING assignment through: reserve on the chosen supporter's record, then ACTIVE; when the
+     * supporter has no place for this attempt, the next choice or escalation. Returns the settled assignment.
+     */
+    private Assignment settle(String requestId) {
+        for (int step = 0; step < MAX_STEPS; step++) {
+            Assignment assignment = assignments.find(requestId).orElseThrow(
+                    () -> new IllegalStateException("no assignment for request " + requestId)).toDomain();
+            if (assignment.status() != Assignment.Status.DECIDING) {
+                return assignment;
+            }
+            Instant now = clock.instant();
+            int attempt = assignment.attempt();
+            if (reserve(assignment, now) != Caseload.Outcome.REFUSED) {
+                assignments.update(requestId, document -> {
+                    Assignment current = document.toDomain();
+                    if (current.isDeciding(attempt)) {
+                        document.apply(current.reserved());
+                    }
+                    return null;
+                });
+                if (assignment.escalated()) {
+                    waiting.remove(assignment.request().hospitalId(), requestId);
+                }
+                log.info("request {} assigned", requestId);
+                continue;
+            }
+            Optional<Supporter> next = choose(assignment.request(), now);
+            Optional<Assignment> moved = assignments.update(requestId, document -> {
+                Assignment current = document.toDomain();
+                if (!current.isDeciding(attempt)) {
+                    return null;
+                }
+                Assignment.Decision decision = current.refused(next, now, schedule);
+                document.apply(decision.assignment());
+                record(document, decision);
+                return decision.assignment();
+            });
+            if (moved.isPresent() && moved.get().status() == Assignment.Status.ESCALATED) {
+                waiting.add(assignment.request().hospitalId(), requestId);
+                log.info("request {} escalated", requestId);
+            }
+        }
+        throw new IllegalStateException("request " + requestId + " not settled after " + MAX_STEPS + " choices");
+    }
+
+    /** Takes a place on the chosen supporter's own record, in one guarded write with the event it publishes. */
+    private Caseload.Outcome reserve(Assignment assignment, Instant now) {
+        return supporters.update(assignment.supporterId(), document -> {
+            Caseload.Reservation reservation = document.caseload().reserve(document.toDomain(), assignment, now);
+            document.apply(reservation.caseload());
+            reservation.events().forEach(event -> document.publish(event, codec));
+            return reservation.outcome();
+        }).orElse(Caseload.Outcome.REFUSED);
+    }
+
+    private Optional<Supporter> choose(MatchRequest request, Instant now) {
+        return policy.choose(request, pool.candidatesOf(request.hospitalId()), now);
+    }
+
+    private void record(AssignmentDocument document, Assignment.Decision decision) {
+        decision.events().forEach(event -> document.publish(event, codec));
+        decision.timers().forEach(timer -> document.schedule(timer.id(document.getId()), RETRY_TIMER, timer.dueAt(),
+                decision.assignment().request().hospitalId()));
     }
 }

@@ -1,6 +1,9 @@
 package org.peersupport.matching.persistence;
 
 import java.time.Instant;
+import org.peersupport.events.ClinicalRole;
+import org.peersupport.matching.domain.Assignment;
+import org.peersupport.matching.domain.MatchRequest;
 import org.peersupport.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -10,42 +13,45 @@ public class AssignmentDocument extends OutboxDocument {
 
     public static final String COLLECTION = "assignments";
 
-    public enum Status {
-        ACTIVE, ESCALATED
-    }
-
     private String hospitalId;
     private String requesterRef;
+    private ClinicalRole requesterRole;
     private String supporterId;
-    private Status status;
+    private Assignment.Status status;
+    private int attempt;
+    private boolean escalated;
     private Instant decidedAt;
 
     protected AssignmentDocument() {
     }
 
-    public AssignmentDocument(String requestId, String hospitalId, String requesterRef, String supporterId,
-            Status status, Instant decidedAt) {
-        super(requestId);
-        this.hospitalId = hospitalId;
-        this.requesterRef = requesterRef;
-        this.supporterId = supporterId;
-        this.status = status;
-        this.decidedAt = decidedAt;
+    public AssignmentDocument(Assignment assignment) {
+        super(assignment.request().requestId());
+        apply(assignment);
+    }
+
+    public void apply(Assignment assignment) {
+        hospitalId = assignment.request().hospitalId();
+        requesterRef = assignment.requesterRef();
+        requesterRole = assignment.request().requesterRole();
+        supporterId = assignment.supporterId();
+        status = assignment.status();
+        attempt = assignment.attempt();
+        escalated = assignment.escalated();
+        decidedAt = assignment.decidedAt();
+    }
+
+    public Assignment toDomain() {
+        // Answers stored before escalated requests were retried have no flag: their status says it.
+        return new Assignment(new MatchRequest(getId(), hospitalId, requesterRole), requesterRef, status, supporterId,
+                attempt, escalated || status == Assignment.Status.ESCALATED, decidedAt);
     }
 
     public String getHospitalId() {
         return hospitalId;
     }
 
-    public String getSupporterId() {
-        return supporterId;
-    }
-
-    public Status getStatus() {
+    public Assignment.Status getStatus() {
         return status;
-    }
-
-    public Instant getDecidedAt() {
-        return decidedAt;
     }
 }

@@ -8,7 +8,7 @@ import org.peersupport.matching.domain.Candidate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Queries of the pool; each filter matches an index's keys exactly. */
+/** Queries of the pool; each filter matches an index's keys exactly. Load is what each supporter's record holds. */
 @Component
 public class SupporterPool {
 
@@ -20,12 +20,7 @@ public class SupporterPool {
 
     public List<Candidate> candidatesOf(String hospitalId) {
         return mongo.find(query(where("hospitalId").is(hospitalId)), SupporterDocument.class).stream()
-                .map(doc -> new Candidate(doc.toDomain(), activeCases(doc.getId())))
+                .map(doc -> new Candidate(doc.toDomain(), doc.caseload().active()))
                 .toList();
-    }
-
-    public long activeCases(String supporterId) {
-        return mongo.count(query(where("supporterId").is(supporterId).and("status")
-                .is(AssignmentDocument.Status.ACTIVE)), AssignmentDocument.class);
     }
 }

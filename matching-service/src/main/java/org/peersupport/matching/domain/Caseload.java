@@ -1,0 +1,80 @@
+package org.peersupport.matching.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.peersupport.events.DomainEvent;
+import org.peersupport.events.SupporterAssigned;
+
+/**
+ * The requests a supporter holds, kept on the supporter's own record so that taking a place is one atomic write
+ * there: the single source of truth for their load. A refused attempt is remembered too, so that an attempt's answer
+ * never changes once given, even if a place frees up before the request moves on to someone else.
+ */
+public record Caseload(List<String> requestIds, List<String> refusedAttempts) {
+
+    /** How many refused attempts a record remembers; a late answer to one comes long before this many newer ones. */
+    static final int REFUSALS_KEPT = 100;
+
+    public enum Outcome {
+        RESERVED, ALREADY_HELD, REFUSED
+    }
+
+    /** The caseload after a reservation, its outcome and the events it publishes. */
+    public record Reservation(Caseload caseload, Outcome outcome, List<DomainEvent> events) {
+    }
+
+    public Caseload {
+        requestIds = requestIds == null ? List.of() : List.copyOf(requestIds);
+        refusedAttempts = refusedAttempts == null ? List.of() : List.copyOf(refusedAttempts);
+    }
+
+    public static Caseload empty() {
+        return new Caseload(List.of(), List.of());
+    }
+
+    public int active() {
+        return requestIds.size();
+    }
+
+    /** Takes a place for the assignment's current attempt if the supporter is current, of its hospital and has room. */
+    public Reservation reserve(Supporter supporter, Assignment assignment, Instant now) {
+        if (!supporter.id().equals(assignment.supporterId())) {
+            throw new IllegalArgumentException("the assignment chose another supporter");
+        }
+        String requestId = assignment.request().requestId();
+        if (requestIds.contains(requestId)) {
+            return new Reservation(this, Outcome.ALREADY_HELD, List.of());
+        }
+        String token = assignment.reservationToken();
+        if (refusedAttempts.contains(token)) {
+            return new Reservation(this, Outcome.REFUSED, List.of());
+        }
+        boolean fits = supporter.isCurrent(now) && supporter.hospitalId().equals(assignment.request().hospitalId())
+                && requestIds.size() < supporter.capacity();
+        if (!fits) {
+            List<String> refused = new ArrayList<>(refusedAttempts);
+            refused.add(token);
+            if (refused.size() > REFUSALS_KEPT) {
+                refused.remove(0);
+            }
+            return new Reservation(new Caseload(requestIds, refused), Outcome.REFUSED, List.of());
+        }
+        List<String> held = new ArrayList<>(requestIds);
+        held.add(requestId);
+        return new Reservation(new Caseload(held, refusedAttempts), Outcome.RESERVED,
+                List.of(new SupporterAssigned(UUID.randomUUID().toString(), now, assignment.request().hospitalId(),
+                        requestId, assignment.requesterRef(), supporter.id())));
+    }
+
+    /** Frees the place a request held (its case is over); the same caseload when it held none. */
+    public Caseload release(String requestId) {
+        if (!requestIds.contains(requestId)) {
+            return this;
+        }
+        List<String> held = new ArrayList<>(requestIds);
+        held.remove(requestId);
+        return new Caseload(held, refusedAttempts);
+    }
+}
