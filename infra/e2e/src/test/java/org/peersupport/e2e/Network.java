@@ -47,6 +47,11 @@ final class Network {
                 .withPorts(PORTS)
                 .withExtraEnv("followup", Map.of("FOLLOWUP_CHECK_IN_SCHEDULE", "3s,6s"))
                 .withStartTimeout(Duration.ofSeconds(300));
+        for (String service : StackConfig.SERVICES) {
+            // What an operator switches on to chase a problem; the plain-text search must still find nothing.
+            config = config.withExtraEnv(service, Map.of("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB", "DEBUG",
+                    "LOGGING_LEVEL_ORG_PEERSUPPORT", "DEBUG"));
+        }
         this.stack = new LocalStack(config);
     }
 

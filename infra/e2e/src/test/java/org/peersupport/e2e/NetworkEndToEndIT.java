@@ -5,6 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,7 +119,7 @@ class NetworkEndToEndIT {
     }
 
     @Test
-    @Order(1)
+    @Order(0)
     void aSubmittedRequestReachesItsSupporterInAppWithinSeconds() {
         awaitAssignedAndNotified(List.of(submit()), Duration.ofSeconds(60));
 
@@ -127,6 +133,66 @@ class NetworkEndToEndIT {
                 .inbox(assignedSupporter(reference)).valueStream()
                 .filter(n -> reference.equals(n.get("aboutId").asString()))
                 .map(n -> n.get("kind").asString()).toList()).contains("CHECK_IN_DUE"));
+    }
+
+    /** Signed with the dev issuer's own key, so only the missing claim can be why intake says 401. */
+    @Test
+    @Order(1)
+    void tokensWithoutAudienceSubjectOrExpiryAreRefusedThoughTheTrustedKeySignedThem() throws Exception {
+        RSAKey key = RSAKey.parse(Files.readString(network.stack.dataDir("issuer").resolve("signing-key.jwk.json")));
+        Map<String, JWTClaimsSet> incomplete = Map.of(
+                "no aud", completeClaims().audience((String) null).build(),
+                "another audience", completeClaims().audience("some-other-api").build(),
+                "no sub", completeClaims().subject(null).build(),
+                "no exp", completeClaims().expirationTime(null).build());
+        Contact refused = Contact.unique();
+        contacts.add(refused);
+        incomplete.forEach((why, claims) -> {
+            var response = submitWithToken(sign(key, claims), refused);
+            assertThat(response.statusCode()).as(why + ": " + response.body()).isEqualTo(401);
+        });
+
+        Contact accepted = Contact.unique();
+        contacts.add(accepted);
+        var response = submitWithToken(sign(key, completeClaims().build()), accepted);
+        assertThat(response.statusCode()).as("the same key with aud, sub and exp: " + response.body()).isEqualTo(202);
+    }
+
+    private JWTClaimsSet.Builder completeClaims() {
+        return new JWTClaimsSet.Builder().issuer(network.stack.url("issuer")).audience("peer-support-network")
+                .subject("lakeside-staff-1").issueTime(new java.util.Date())
+                .expirationTime(java.util.Date.from(java.time.Instant.now().plusSeconds(300)))
+                .claim("hospital", "lakeside").claim("roles", List.of("staff"));
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private java.net.http.HttpResponse<String> submitWithToken(String token, Contact contact) {
+        String body = """
+                {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+                 "contact":{"name":"%s","phone":"%s","email":"%s"}}""".formatted(contact.name(), contact.phone(),
+                contact.email());
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(network.stack.url("intake") + "/api/hospitals/lakeside/requests"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
