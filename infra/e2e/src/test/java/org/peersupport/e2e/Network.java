@@ -83,15 +83,38 @@ final class Network {
 
     /** Submits a request for support as a staff member; returns its reference. */
     String submit(String hospital, String staff, Contact contact) {
-        String body = """
-                {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
-                 "contact":{"name":"%s","phone":"%s","email":"%s"}}""".formatted(contact.name(), contact.phone(),
-                contact.email());
-        HttpResponse<String> response = post("intake", "/api/hospitals/" + hospital + "/requests", staff, body);
+        HttpResponse<String> response = trySubmit(hospital, staff, contact);
         if (response.statusCode() != 202) {
             throw new IllegalStateException("submission answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).get("reference").asString();
+    }
+
+    /** Submits a request for support as a staff member, whatever the answer. */
+    HttpResponse<String> trySubmit(String hospital, String staff, Contact contact) {
+        String body = """
+                {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+                 "contact":{"name":"%s","phone":"%s","email":"%s"}}""".formatted(contact.name(), contact.phone(),
+                contact.email());
+        return post("intake", "/api/hospitals/" + hospital + "/requests", staff, body);
+    }
+
+    /** Produces one raw record, as any client that can reach the broker could. */
+    void produce(String topic, String key, String value, Map<String, String> headers) {
+        Properties props = new Properties();
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.url("kafka"));
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(props)) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic,
+                    key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("produce failed", e);
+        }
     }
 
     String status(String hospital, String staff, String reference) {

@@ -274,6 +274,110 @@ class NetworkEndToEndIT {
 
     @Test
     @Order(6)
+    void theStoreKilledForAMinuteMidFlowDeadLettersNothingAndEveryRequestIsAnsweredOnce() {
+        long deadLettersBefore = deadLetters();
+        List<String> refs = new ArrayList<>();
+        refs.add(submit());
+        refs.add(submit());
+        network.stack.kill("mongo");
+        long downSince = System.nanoTime();
+        // While the store is away a submission is refused with 503 and Retry-After, never a 500, never lost.
+        List<Integer> answers = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    answers.add(network.trySubmit("lakeside", staff("lakeside"), Contact.unique()).statusCode());
+                    return System.nanoTime() - downSince >= Duration.ofSeconds(60).toNanos();
+                });
+        network.stack.start("mongo");
+        long backAt = System.nanoTime();
+        refs.add(submit());
+
+        awaitAssignedAndNotified(refs, Duration.ofSeconds(120));
+        System.out.printf("e2e: store down %d s; answers while down %s; all answered %d ms after it came back%n",
+                Duration.ofNanos(backAt - downSince).toSeconds(), answers, (System.nanoTime() - backAt) / 1_000_000);
+        assertThat(answers).isNotEmpty().allSatisfy(code -> assertThat(code).isEqualTo(503));
+        assertEachAssignedExactlyOnce(refs);
+        assertThat(deadLetters()).as("records on dead-letter topics").isEqualTo(deadLettersBefore);
+        for (String service : List.of("intake", "matching", "followup", "notification", "training")) {
+            assertThat(network.stack.isHealthy(service)).as(service + " healthy").isTrue();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aForgedEventOnATopicChangesNothing() {
+        String forgedSupporter = staff("lakeside");
+        String forged = """
+                {"eventId":"%s","occurredAt":"2026-11-24T10:00:00Z","hospitalId":"lakeside",
+                 "supporterId":"%s","role":"NURSE","languages":["en"],"modalities":["PHONE"],"capacity":99,
+                 "certifiedUntil":"2099-01-01T00:00:00Z"}""".formatted(java.util.UUID.randomUUID(), forgedSupporter);
+        network.produce("peersupport.training.v1", forgedSupporter, forged, Map.of("ce_specversion", "1.0",
+                "ce_id", java.util.UUID.randomUUID().toString(), "ce_type", "peersupport.supporter.certified.v1",
+                "ce_source", "/evil", "ce_subject", forgedSupporter, "ce_time", "2026-11-24T10:00:00Z",
+                "content-type", "application/json"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> network.records(List.of("peersupport.dlq.matching"))
+                .stream().anyMatch(r -> forgedSupporter.equals(Network.header(r, "ce_subject"))));
+        var pool = network.get("matching", "/api/hospitals/lakeside/pool", "lakeside-coordinator");
+        assertThat(pool.statusCode()).isEqualTo(200);
+        assertThat(pool.body()).doesNotContain(forgedSupporter);
+    }
+
+    @Test
+    @Order(8)
+    void twoMatchingProcessesNeverAssignASupporterPastCapacity() throws Exception {
+        network.stack.startInstance("matching", "matching-2", 28086, 29086);
+        try {
+            int requests = 200;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<String>> submitted = new ArrayList<>();
+            List<Contact> batch = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                String hospital = HOSPITALS.get(i % HOSPITALS.size());
+                Contact contact = Contact.unique();
+                batch.add(contact);
+                submitted.add(pool.submit(() -> network.submit(hospital, "%s-staff-%d".formatted(hospital,
+                        1 + (contact.hashCode() & 1)), contact)));
+            }
+            List<String> refs = new ArrayList<>();
+            for (var future : submitted) {
+                refs.add(future.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            contacts.addAll(batch);
+
+            // Every request answered exactly once: assigned or escalated, once.
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                var answers = network.records(List.of("peersupport.matching.v1"));
+                for (String reference : refs) {
+                    assertThat(answers.stream().filter(r -> reference.equals(Network.header(r, "ce_subject")))
+                            .count()).as("answers to " + reference).isGreaterThanOrEqualTo(1);
+                }
+            });
+            var assigned = network.records(List.of("peersupport.matching.v1")).stream()
+                    .filter(r -> "peersupport.supporter.assigned.v1".equals(Network.header(r, "ce_type"))).toList();
+            java.util.Map<String, Long> perSupporter = new java.util.HashMap<>();
+            java.util.Map<String, Long> perRequest = new java.util.HashMap<>();
+            for (var record : assigned) {
+                var event = Network.JSON.readTree(record.value());
+                perSupporter.merge(event.get("supporterId").asString(), 1L, Long::sum);
+                perRequest.merge(event.get("requestId").asString(), 1L, Long::sum);
+            }
+            System.out.printf("e2e: two matching processes, %d concurrent requests; assignments per supporter %s%n",
+                    requests, new java.util.TreeMap<>(perSupporter));
+            // The demo supporters take 8 active cases each, and no case has closed yet in this run.
+            assertThat(perSupporter).allSatisfy((supporter, count) -> assertThat(count).as(supporter)
+                    .isLessThanOrEqualTo(8));
+            assertThat(perRequest).allSatisfy((request, count) -> assertThat(count).as(request).isEqualTo(1));
+            assertThat(Files.readString(network.stack.config().stateDir().resolve("logs/matching-2.log")))
+                    .contains("request");
+        } finally {
+            network.stack.stopInstance("matching-2");
+        }
+    }
+
+    @Test
+    @Order(20)
     void contactDetailsAppearInNoStoreNoRecordAndNoLogInPlainText() {
         List<String> secrets = contacts.stream().flatMap(c -> c.values().stream()).toList();
         assertThat(secrets).hasSizeGreaterThanOrEqualTo(30);
@@ -309,6 +413,10 @@ class NetworkEndToEndIT {
             String log = network.log(part);
             secrets.forEach(secret -> assertThat(log).as("log of " + part).doesNotContain(secret));
         }
+    }
+
+    private long deadLetters() {
+        return network.records(TOPICS.stream().filter(t -> t.startsWith("peersupport.dlq.")).toList()).size();
     }
 
     private void assertEachAssignedExactlyOnce(List<String> refs) {
