@@ -16,6 +16,7 @@ import org.peersupport.matching.persistence.SupporterDocument;
 import org.peersupport.matching.persistence.SupporterPool;
 import org.peersupport.matching.persistence.WaitingRequests;
 import org.peersupport.platform.messaging.EventCodec;
+import org.peersupport.platform.messaging.TrustPolicy;
 import org.peersupport.platform.outbox.AggregateStore;
 import org.peersupport.platform.timers.TimerHandler;
 import org.peersupport.platform.timers.TimerTask;
@@ -68,6 +69,8 @@ public class MatchingService implements TimerHandler {
         fresh.markHandled(event.eventId());
         if (!supporters.insert(fresh)) {
             supporters.update(event.supporterId(), document -> {
+                // A certification never moves a supporter into another hospital's pool.
+                TrustPolicy.requireSameHospital(event, document.getHospitalId());
                 if (!document.hasHandled(event.eventId())) {
                     document.apply(supporter);
                     document.markHandled(event.eventId());
