@@ -1,11 +1,13 @@
 package org.peersupport.followup.application;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.followup.domain.CheckInSchedule;
 import org.peersupport.followup.domain.SupportCase;
 import org.peersupport.followup.persistence.CaseDocument;
 import org.peersupport.platform.messaging.EventCodec;
+import org.peersupport.platform.messaging.TrustPolicy;
 import org.peersupport.platform.outbox.AggregateStore;
 import org.peersupport.platform.timers.TimerHandler;
 import org.peersupport.platform.timers.TimerTask;
@@ -35,7 +37,10 @@ public class FollowupService implements TimerHandler {
 
     /** One case per request: a redelivered assignment finds the case already there and changes nothing. */
     public void onSupporterAssigned(SupporterAssigned event) {
-        if (cases.find(event.requestId()).isPresent()) {
+        Optional<CaseDocument> existing = cases.find(event.requestId());
+        if (existing.isPresent()) {
+            // A case stays in its hospital: an assignment of the same request naming another one is forged.
+            TrustPolicy.requireSameHospital(event, existing.get().toDomain().hospitalId());
             return;
         }
         SupportCase.Decision decision = SupportCase.open(event.requestId(), event.hospitalId(), event.supporterId(),
