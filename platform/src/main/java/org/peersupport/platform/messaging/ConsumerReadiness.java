@@ -59,6 +59,7 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
     private Admin admin;
     private Snapshot snapshot;
     private long caughtUpGeneration = -1;
+    private long deadline;
     private Health cached;
     private long cachedUntil;
 
@@ -161,13 +162,15 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
     /** Records not yet committed by the consuming group, per caught-up topic, up to the snapshot's end offsets. */
     private Map<String, Long> behind(long current, Map<String, String> groupOfTopic)
             throws InterruptedException, ExecutionException, TimeoutException {
+        // One budget for every call of this check, so a slow broker costs a health call at most the timeout.
+        deadline = System.nanoTime() + timeout.toNanos();
         if (snapshot == null || snapshot.generation() != current) {
             snapshot = takeSnapshot(current);
         }
         Map<String, Long> behind = new LinkedHashMap<>();
         for (String topic : caughtUpTopics) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(groupOfTopic.get(topic))
-                    .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    .partitionsToOffsetAndMetadata().get(remaining(), TimeUnit.NANOSECONDS);
             long lag = 0;
             for (Map.Entry<TopicPartition, Long> end : snapshot.ends().entrySet()) {
                 if (!end.getKey().topic().equals(topic)) {
@@ -190,7 +193,7 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
         Map<String, KafkaFuture<TopicDescription>> topics = admin().describeTopics(caughtUpTopics).topicNameValues();
         for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : topics.entrySet()) {
             try {
-                topic.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS).partitions().forEach(partition -> {
+                topic.getValue().get(remaining(), TimeUnit.NANOSECONDS).partitions().forEach(partition -> {
                     TopicPartition tp = new TopicPartition(topic.getKey(), partition.partition());
                     latest.put(tp, OffsetSpec.latest());
                     earliest.put(tp, OffsetSpec.earliest());
@@ -211,10 +214,18 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
             return Map.of();
         }
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer = admin().listOffsets(request).all()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                .get(remaining(), TimeUnit.NANOSECONDS);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         answer.forEach((tp, info) -> offsets.put(tp, info.offset()));
         return offsets;
+    }
+
+    private long remaining() throws TimeoutException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new TimeoutException();
+        }
+        return left;
     }
 
     private Admin admin() {
