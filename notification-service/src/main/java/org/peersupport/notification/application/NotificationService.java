@@ -13,6 +13,7 @@ import org.peersupport.notification.domain.Notice;
 import org.peersupport.notification.persistence.NotificationDocument;
 import org.peersupport.notification.persistence.NotificationPersistence;
 import org.peersupport.platform.messaging.EventCodec;
+import org.peersupport.platform.messaging.TrustPolicy;
 import org.peersupport.platform.outbox.AggregateStore;
 import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.web.NotFoundException;
@@ -55,7 +56,10 @@ public class NotificationService {
                 recipientId, Channel.IN_APP.name(), notice.name()), codec);
         // Listed after the insert, also when the insert finds it there already: a crash between the two is
         // repaired by the redelivery, which comes because the offset was not committed.
-        notifications.insert(notification);
+        if (!notifications.insert(notification)) {
+            // Told before under this event id: a second telling about another hospital is forged.
+            notifications.find(id).ifPresent(told -> TrustPolicy.requireSameHospital(cause, told.getHospitalId()));
+        }
         NotificationPersistence.list(mongo, recipientId, id);
     }
 
