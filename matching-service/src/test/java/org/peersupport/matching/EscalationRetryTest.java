@@ -12,6 +12,7 @@ import org.peersupport.events.Modality;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.matching.domain.Supporter;
+import org.peersupport.matching.persistence.Rosters;
 import org.peersupport.matching.persistence.SupporterDocument;
 import org.peersupport.platform.outbox.AggregateStore;
 import org.peersupport.platform.test.EventProbe;
@@ -32,6 +33,9 @@ class EscalationRetryTest {
     @Autowired
     AggregateStore<SupporterDocument> supporters;
 
+    @Autowired
+    Rosters rosters;
+
     @Test
     void anEscalatedRequestIsFoundBySupportersNobodyAnnouncedThroughItsRetryTimer() {
         String hospital = "h" + UUID.randomUUID().toString().substring(0, 8);
@@ -46,6 +50,7 @@ class EscalationRetryTest {
         unannounced.apply(new Supporter(hospital + "-s1", hospital, ClinicalRole.NURSE, List.of("en"),
                 List.of(Modality.PHONE), 2, Instant.now().plusSeconds(86_400)));
         assertThat(supporters.insert(unannounced)).isTrue();
+        rosters.add(hospital, hospital + "-s1");
 
         SupporterAssigned assigned = probe.await(SupporterAssigned.class,
                 e -> e.requestId().equals(request.requestId()));

@@ -13,6 +13,7 @@ import org.peersupport.matching.domain.RetrySchedule;
 import org.peersupport.matching.domain.Supporter;
 import org.peersupport.matching.persistence.AssignmentDocument;
 import org.peersupport.matching.persistence.SupporterDocument;
+import org.peersupport.matching.persistence.Rosters;
 import org.peersupport.matching.persistence.SupporterPool;
 import org.peersupport.matching.persistence.WaitingRequests;
 import org.peersupport.platform.messaging.EventCodec;
@@ -44,17 +45,20 @@ public class MatchingService implements TimerHandler {
     private final AggregateStore<AssignmentDocument> assignments;
     private final SupporterPool pool;
     private final WaitingRequests waiting;
+    private final Rosters rosters;
     private final MatchPolicy policy = new MatchPolicy();
     private final RetrySchedule schedule;
     private final EventCodec codec;
     private final Clock clock;
 
     public MatchingService(AggregateStore<SupporterDocument> supporters, AggregateStore<AssignmentDocument> assignments,
-            SupporterPool pool, WaitingRequests waiting, MatchingProperties properties, EventCodec codec, Clock clock) {
+            SupporterPool pool, WaitingRequests waiting, Rosters rosters, MatchingProperties properties,
+            EventCodec codec, Clock clock) {
         this.supporters = supporters;
         this.assignments = assignments;
         this.pool = pool;
         this.waiting = waiting;
+        this.rosters = rosters;
         this.schedule = new RetrySchedule(properties.retryFirstDelay(), properties.retryMaxDelay());
         this.codec = codec;
         this.clock = clock;
@@ -78,7 +82,8 @@ public class MatchingService implements TimerHandler {
                 return null;
             });
         }
-        // Also on a redelivery: the first delivery may have stored the supporter and stopped before this.
+        // Also on a redelivery: the first delivery may have stored the supporter and stopped before these.
+        rosters.add(event.hospitalId(), event.supporterId());
         offerWaitingRequests(event.hospitalId());
     }
 
