@@ -56,6 +56,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         return new MongoTemplate(client, database);
     }
 
+    /** A template whose client reports every command it sends to the listener. */
+    public MongoTemplate template(String database, com.mongodb.event.CommandListener listener) {
+        MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(uri)).addCommandListener(listener).build());
+        clients.add(client);
+        return new MongoTemplate(client, database);
+    }
+
     @Override
     public void close() {
         clients.forEach(MongoClient::close);
