@@ -64,8 +64,16 @@ class DeployFilesTest {
 
     /** Every variable each of the six services reads (from the platform's peersupport-defaults.yaml). */
     private static final List<String> SERVICE_ENV = List.of("SERVER_PORT", "KAFKA_BOOTSTRAP_SERVERS",
-            "KAFKA_REPLICATION_FACTOR", "KAFKA_PARTITIONS", "MONGODB_URI", "JWT_ISSUER_URI", "JWT_JWK_SET_URI",
-            "PEERSUPPORT_DATA_DIR", "LOG_FORMAT");
+            "KAFKA_REPLICATION_FACTOR", "KAFKA_PARTITIONS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
+            "KAFKA_SASL_JAAS_CONFIG", "MONGODB_URI", "JWT_ISSUER_URI", "JWT_JWK_SET_URI", "PEERSUPPORT_DATA_DIR",
+            "LOG_FORMAT");
+
+    /** The Kafka principal of a service, as kafka-acls.sh grants to it and its JAAS line names it. */
+    private static final String PRINCIPAL_PREFIX = "peersupport-";
+    private static final Pattern JAAS_USERNAME = Pattern.compile("username=\"([^\"]*)\"");
+    private static final Pattern JAAS_PASSWORD = Pattern.compile("password=\"([^\"]*)\"");
+    /** A compose variable that must be set: ${NAME:?message}. */
+    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?[^}]+}");
 
     /**
      * A service's management port (health, probes, metrics) is its port plus this: the platform's default
@@ -194,7 +202,7 @@ class DeployFilesTest {
         }
         soft.assertThat(composeServices).as("compose.yaml: services (the dev issuer)").containsKey("issuer");
 
-        Map<String, Map<String, Object>> kafka = composeServicesWithImage("apache/kafka:");
+        Map<String, Map<String, Object>> kafka = kafkaNodes();
         soft.assertThat(kafka).as("compose.yaml: Kafka nodes").isNotEmpty();
         int replication = SERVICES.keySet().stream().filter(composeServices::containsKey)
                 .map(s -> composeEnv(s).get("KAFKA_REPLICATION_FACTOR")).filter(Objects::nonNull)
@@ -296,7 +304,7 @@ class DeployFilesTest {
     @Test
     void composeServicesGetTheirEnvironmentAndDependencies() {
         SoftAssertions soft = new SoftAssertions();
-        Set<String> kafkaNodes = composeServicesWithImage("apache/kafka:").keySet();
+        Set<String> kafkaNodes = kafkaNodes().keySet();
         Set<String> mongoServices = composeServicesWithImage("mongo:").keySet();
         Set<String> namedVolumes = map(compose.get("volumes")).keySet();
         for (var entry : SERVICES.entrySet()) {
@@ -364,8 +372,166 @@ class DeployFilesTest {
         soft.assertAll();
     }
 
+    @Test
+    void composeNeverFallsBackToTheDevIssuer() {
+        SoftAssertions soft = new SoftAssertions();
+        for (String service : SERVICES.keySet()) {
+            Map<String, String> env = composeEnv(service);
+            for (String name : List.of("JWT_ISSUER_URI", "JWT_JWK_SET_URI")) {
+                Matcher required = REQUIRED_VARIABLE.matcher(String.valueOf(env.get(name)));
+                soft.assertThat(required.matches() && required.group(1).equals(name))
+                        .as("compose.yaml: %s: %s must be ${%s:?message} (required, no default), not %s", service,
+                                name, name, env.get(name)).isTrue();
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void composeKafkaAuthenticatesEveryClientAndAuthorizesByAcl() {
+        SoftAssertions soft = new SoftAssertions();
+        Map<String, Map<String, Object>> nodes = kafkaNodes();
+        for (var node : nodes.entrySet()) {
+            String where = "compose.yaml: " + node.getKey();
+            Map<String, String> env = env(node.getValue().get("environment"));
+            for (String entry : env.getOrDefault("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "").split(",")) {
+                soft.assertThat(entry).as("%s: every listener must authenticate (SASL_*), but %s", where, entry)
+                        .matches("[A-Z_]+:SASL_(PLAINTEXT|SSL)");
+            }
+            soft.assertThat(env.get("KAFKA_AUTHORIZER_CLASS_NAME")).as("%s: an authorizer", where)
+                    .endsWith("StandardAuthorizer");
+            soft.assertThat(env.getOrDefault("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false"))
+                    .as("%s: allow.everyone.if.no.acl.found", where).isEqualTo("false");
+            soft.assertThat(env.getOrDefault("KAFKA_SUPER_USERS", "")).as("%s: no service is a super user", where)
+                    .doesNotContain("User:" + PRINCIPAL_PREFIX);
+        }
+
+        Map.Entry<String, Map<String, Object>> init = kafkaInit();
+        soft.assertThat(init.getValue()).as("compose.yaml: a one-shot service running kafka-acls.sh").isNotEmpty();
+        Map<String, String> initEnv = env(init.getValue().get("environment"));
+        soft.assertThat(str(init.getValue().get("restart"))).as("compose.yaml: %s is one-shot", init.getKey())
+                .isEqualTo("no");
+        soft.assertThat(list(init.getValue().get("volumes")).stream().map(DeployFilesTest::str))
+                .as("compose.yaml: %s mounts kafka-acls.sh", init.getKey()).anyMatch(v -> v.startsWith("./kafka-acls.sh:"));
+
+        Set<String> passwords = new TreeSet<>();
+        for (var entry : SERVICES.entrySet()) {
+            String service = entry.getKey();
+            String where = "compose.yaml: " + service;
+            Map<String, String> env = composeEnv(service);
+            String protocol = env.getOrDefault("KAFKA_SECURITY_PROTOCOL", "");
+            String mechanism = env.getOrDefault("KAFKA_SASL_MECHANISM", "");
+            soft.assertThat(protocol).as("%s: KAFKA_SECURITY_PROTOCOL", where).startsWith("SASL_");
+            String jaas = env.getOrDefault("KAFKA_SASL_JAAS_CONFIG", "");
+            Matcher user = JAAS_USERNAME.matcher(jaas);
+            soft.assertThat(user.find() ? user.group(1) : null).as("%s: KAFKA_SASL_JAAS_CONFIG username (the principal "
+                    + "kafka-acls.sh grants to)", where).isEqualTo(PRINCIPAL_PREFIX + entry.getValue());
+            Matcher password = JAAS_PASSWORD.matcher(jaas);
+            Matcher required = REQUIRED_VARIABLE.matcher(password.find() ? password.group(1) : "");
+            soft.assertThat(required.matches()).as("%s: the Kafka password must be a required variable ${NAME:?...}",
+                    where).isTrue();
+            if (required.matches()) {
+                String variable = required.group(1);
+                soft.assertThat(passwords.add(variable)).as("%s: Kafka password %s shared with another service",
+                        where, variable).isTrue();
+                soft.assertThat(initEnv.get(variable)).as("compose.yaml: %s must create %s's user from %s",
+                        init.getKey(), service, variable).isEqualTo(password.group(1));
+            }
+            soft.assertThat(map(map(map(composeServices.get(service)).get("depends_on")).get(init.getKey()))
+                    .get("condition")).as("%s: depends_on %s (its user and ACLs exist first)", where, init.getKey())
+                    .isEqualTo("service_completed_successfully");
+
+            // The listener the service reaches must take its protocol and mechanism.
+            for (String server : env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "").split(",")) {
+                String[] hostPort = server.split(":");
+                Map<String, String> node = env(map(nodes.get(hostPort[0])).get("environment"));
+                if (node.isEmpty() || hostPort.length < 2) {
+                    continue; // reported by composeServicesGetTheirEnvironmentAndDependencies
+                }
+                String listener = Stream.of(node.getOrDefault("KAFKA_LISTENERS", "").split(","))
+                        .filter(l -> l.endsWith(":" + hostPort[1])).map(l -> l.substring(0, l.indexOf(':')))
+                        .findFirst().orElse(null);
+                soft.assertThat(listener).as("%s: %s has no listener on port %s", where, hostPort[0], hostPort[1])
+                        .isNotNull();
+                if (listener != null) {
+                    soft.assertThat(node.getOrDefault("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", ""))
+                            .as("%s: listener %s of %s must be %s", where, listener, hostPort[0], protocol)
+                            .contains(listener + ":" + protocol);
+                    soft.assertThat(node.getOrDefault("KAFKA_LISTENER_NAME_" + listener + "_SASL_ENABLED_MECHANISMS", ""))
+                            .as("%s: listener %s of %s must enable %s", where, listener, hostPort[0], mechanism)
+                            .contains(mechanism);
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void kafkaAclsGrantEachServiceOnlyItsOwnTopicDeadLettersReadsAndGroup() throws IOException {
+        List<Acl> table = aclTable();
+        SoftAssertions soft = new SoftAssertions();
+        Set<String> principals = new TreeSet<>(SERVICES.values());
+        for (Acl acl : table) {
+            soft.assertThat(principals).as("kafka-acls.sh: '%s' names no service", acl).contains(acl.service());
+            soft.assertThat(acl.name()).as("kafka-acls.sh: '%s': literal names only", acl).doesNotContain("*");
+        }
+        for (var entry : SERVICES.entrySet()) {
+            String shortName = entry.getValue();
+            Set<String> expected = new TreeSet<>();
+            for (String topic : org.peersupport.events.Topics.ALL) {
+                if (org.peersupport.events.Topics.owner(topic).equals(shortName)) {
+                    expected.add(new Acl(shortName, "Write", "topic", topic).toString());
+                }
+            }
+            for (Consumer consumer : consumersOf(entry.getKey())) {
+                String where = entry.getKey() + "/src/main/resources/application.yaml";
+                soft.assertThat(consumer.group()).as("%s: a consumer binding without a group", where).isNotNull();
+                soft.assertThat(consumer.deadLetterTopic()).as("%s: dlq-name of group %s", where, consumer.group())
+                        .isEqualTo(org.peersupport.events.Topics.deadLetter(String.valueOf(consumer.group())));
+                consumer.destinations().forEach(d -> expected.add(new Acl(shortName, "Read", "topic", d).toString()));
+                expected.add(new Acl(shortName, "Read", "group", consumer.group()).toString());
+                expected.add(new Acl(shortName, "Write", "topic", consumer.deadLetterTopic()).toString());
+            }
+            List<String> granted = table.stream().filter(a -> a.service().equals(shortName)).map(Acl::toString).toList();
+            soft.assertThat(granted).as("kafka-acls.sh: the grants of %s: exactly its own topic, its dead-letter "
+                    + "topic, the topics it consumes and its group", entry.getKey())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+        soft.assertAll();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Kubernetes
+
+    @Test
+    void k8sServicesAuthenticateToKafkaAsTheirOwnPrincipalOverTls() {
+        SoftAssertions soft = new SoftAssertions();
+        K8sDoc configMap = find("ConfigMap", "peersupport-config");
+        Map<String, String> shared = configMap == null ? Map.of() : env(configMap.body().get("data"));
+        soft.assertThat(shared.get("KAFKA_SECURITY_PROTOCOL")).as("k8s/configmap.yaml: KAFKA_SECURITY_PROTOCOL "
+                + "(authenticated and encrypted beyond one host)").isEqualTo("SASL_SSL");
+        soft.assertThat(shared.get("KAFKA_SASL_MECHANISM")).as("k8s/configmap.yaml: KAFKA_SASL_MECHANISM").isNotBlank();
+        for (var entry : SERVICES.entrySet()) {
+            K8sDoc deployment = find("Deployment", entry.getKey());
+            if (deployment == null) {
+                continue;
+            }
+            Map<String, Object> jaas = maps(container(deployment, entry.getKey()).get("env")).stream()
+                    .filter(e -> "KAFKA_SASL_JAAS_CONFIG".equals(e.get("name"))).findFirst().orElse(Map.of());
+            Map<String, Object> ref = map(map(jaas.get("valueFrom")).get("secretKeyRef"));
+            soft.assertThat(ref).as("%s: KAFKA_SASL_JAAS_CONFIG must come from a Secret", deployment.where())
+                    .isNotEmpty();
+            String example = K8S.stream().filter(d -> d.file().endsWith(".example.yaml") && "Secret".equals(d.kind())
+                            && Objects.equals(d.name(), str(ref.get("name"))))
+                    .map(d -> str(map(d.body().get("stringData")).get(str(ref.get("key"))))).filter(Objects::nonNull)
+                    .findFirst().orElse("");
+            Matcher user = JAAS_USERNAME.matcher(example);
+            soft.assertThat(user.find() ? user.group(1) : null).as("%s: the example JAAS line of %s/%s must name the "
+                            + "principal kafka-acls.sh grants to", deployment.where(), ref.get("name"), ref.get("key"))
+                    .isEqualTo(PRINCIPAL_PREFIX + entry.getValue());
+        }
+        soft.assertAll();
+    }
 
     @Test
     void k8sManifestsAreWellFormedAndInTheNamespace() {
@@ -792,6 +958,76 @@ class DeployFilesTest {
 
     // ---------------------------------------------------------------------------------------------------------
     // helpers
+
+    /** The Kafka brokers: services of the Kafka image that run it (kafka-init has its own entrypoint). */
+    private static Map<String, Map<String, Object>> kafkaNodes() {
+        Map<String, Map<String, Object>> nodes = composeServicesWithImage("apache/kafka:");
+        nodes.values().removeIf(svc -> svc.containsKey("entrypoint"));
+        return nodes;
+    }
+
+    /** The one-shot compose service that runs kafka-acls.sh, or an empty map. */
+    private static Map.Entry<String, Map<String, Object>> kafkaInit() {
+        return composeServices.entrySet().stream()
+                .filter(e -> String.valueOf(map(e.getValue()).get("entrypoint")).contains("kafka-acls.sh")
+                        || String.valueOf(map(e.getValue()).get("command")).contains("kafka-acls.sh"))
+                .map(e -> Map.entry(e.getKey(), map(e.getValue()))).findFirst()
+                .orElse(Map.entry("(none)", Map.of()));
+    }
+
+    /** One grant of the table in kafka-acls.sh. */
+    record Acl(String service, String operation, String resource, String name) {
+
+        @Override
+        public String toString() {
+            return service + " " + operation + " " + resource + " " + name;
+        }
+    }
+
+    /** The table between {@code <<'TABLE'} and {@code TABLE} in kafka-acls.sh, one grant a line. */
+    private static List<Acl> aclTable() throws IOException {
+        List<String> lines = Files.readAllLines(deploy.resolve("kafka-acls.sh"));
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("<<'TABLE'")) {
+                start = i + 1;
+            }
+        }
+        assertThat(start).as("kafka-acls.sh: the grants must be a heredoc <<'TABLE' ... TABLE").isPositive();
+        List<Acl> acls = new ArrayList<>();
+        for (String line : lines.subList(start, lines.size())) {
+            if (line.strip().equals("TABLE")) {
+                return acls;
+            }
+            String[] f = line.strip().split("\\s+");
+            assertThat(f).as("kafka-acls.sh: '%s' must be: service operation resource name", line).hasSize(4);
+            acls.add(new Acl(f[0], f[1], f[2], f[3]));
+        }
+        return fail("kafka-acls.sh: the table never ends with a line TABLE");
+    }
+
+    /** A service's consumer bindings from its application.yaml: destinations, group and dead-letter topic. */
+    record Consumer(List<String> destinations, String group, String deadLetterTopic) {
+    }
+
+    private static List<Consumer> consumersOf(String service) {
+        Path yaml = root.resolve(service).resolve("src/main/resources/application.yaml");
+        if (!Files.exists(yaml)) {
+            return List.of();
+        }
+        Map<String, Object> stream = map(map(map(loadAll(yaml).get(0).get("spring")).get("cloud")).get("stream"));
+        Map<String, Object> kafkaBindings = map(map(stream.get("kafka")).get("bindings"));
+        List<Consumer> consumers = new ArrayList<>();
+        map(stream.get("bindings")).forEach((name, binding) -> {
+            if (name.contains("-in-")) {
+                String destination = str(map(binding).get("destination"));
+                consumers.add(new Consumer(destination == null ? List.of() : List.of(destination.split("\\s*,\\s*")),
+                        str(map(binding).get("group")),
+                        str(map(map(kafkaBindings.get(name)).get("consumer")).get("dlq-name"))));
+            }
+        });
+        return consumers;
+    }
 
     private static Map<String, Map<String, Object>> composeServicesWithImage(String prefix) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
