@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import org.bson.Document;
 import org.peersupport.platform.outbox.AggregateStore;
@@ -30,7 +32,7 @@ public class NotificationPersistence {
 
     /**
      * Lists a notification in its recipient's inbox document ({@code inboxes}, {@code _id} = recipient), newest last,
-     * bounded. Reading an inbox is then one read by {@code _id} and one per listed notification, never a search of
+     * bounded. Reading an inbox is then one read by {@code _id} and one {@code $in} on {@code _id}, never a search of
      * all notifications (which the embedded store cannot index by recipient). Listing again changes nothing.
      */
     public static void list(MongoTemplate mongo, String recipientId, String notificationId) {
@@ -50,9 +52,10 @@ public class NotificationPersistence {
         }
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(inbox.getList("ids", String.class, List.of())));
         Collections.reverse(ids);
-        return ids.stream().limit(limit)
-                .map(id -> mongo.findById(id, NotificationDocument.class))
-                .filter(Objects::nonNull)
-                .toList();
+        List<String> newest = ids.subList(0, Math.min(limit, ids.size()));
+        // $in on _id is answered from the _id index, on the embedded store too.
+        Map<String, NotificationDocument> found = mongo.find(query(where("_id").in(newest)),
+                NotificationDocument.class).stream().collect(Collectors.toMap(NotificationDocument::getId, n -> n));
+        return newest.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 }

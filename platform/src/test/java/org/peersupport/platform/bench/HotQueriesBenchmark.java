@@ -92,29 +92,40 @@ public final class HotQueriesBenchmark {
         rows.add(measure("timer claim, after: cursor + slots by _id", size, n -> timerStore.claimDue(Duration.ofMinutes(1),
                 50)));
 
-        // Inbox: `size` notifications over 1,000 recipients, one recipient's latest 100.
+        // Inbox: `size` notifications, 100 per recipient; one recipient's inbox.
+        int recipients = size / 100;
         MongoCollection<Document> notifications = mongo.getCollection("notifications");
-        fill(notifications, size, i -> new Document("_id", "n-" + i).append("recipientId", "r-" + (i % 1000))
+        fill(notifications, size, i -> new Document("_id", "n-" + i).append("recipientId", "r-" + (i % recipients))
                 .append("createdAt", Date.from(now.plusMillis(i))).append("notice", "NEW_REQUEST"));
         rows.add(measure("inbox, before: {recipientId}", size,
                 n -> notifications.find(new Document("recipientId", "r-7")).into(new ArrayList<>())));
         List<String> inboxIds = new ArrayList<>();
-        for (int i = 7; i < size && inboxIds.size() < 100; i += 1000) {
+        for (int i = 7; i < size && inboxIds.size() < 100; i += recipients) {
             inboxIds.add("n-" + i);
         }
         mongo.getCollection("inboxes").insertOne(new Document("_id", "r-7").append("ids", inboxIds));
-        rows.add(measure("inbox, after: inbox by _id + 100 by _id", size, n -> {
+        rows.add(measure("inbox, after: inbox by _id + $in on _id", size, n -> {
             Document inbox = mongo.getCollection("inboxes").find(new Document("_id", "r-7")).first();
-            for (String id : inbox.getList("ids", String.class)) {
-                notifications.find(new Document("_id", id)).first();
-            }
+            notifications.find(new Document("_id", new Document("$in", inbox.getList("ids", String.class))))
+                    .into(new ArrayList<>());
         }));
 
-        // Pool: `size` supporters over 100 hospitals, one hospital's.
+        // Pool: `size` supporters, 50 per hospital; one hospital's.
+        int hospitals = size / 50;
         MongoCollection<Document> supporters = mongo.getCollection("supporters");
-        fill(supporters, size, i -> new Document("_id", "s-" + i).append("hospitalId", "h-" + (i % 100)));
+        fill(supporters, size, i -> new Document("_id", "s-" + i).append("hospitalId", "h-" + (i % hospitals)));
         rows.add(measure("pool, before: {hospitalId}", size,
                 n -> supporters.find(new Document("hospitalId", "h-7")).into(new ArrayList<>())));
+        List<String> roster = new ArrayList<>();
+        for (int i = 7; i < size; i += hospitals) {
+            roster.add("s-" + i);
+        }
+        mongo.getCollection("rosters").insertOne(new Document("_id", "h-7").append("supporterIds", roster));
+        rows.add(measure("pool, after: roster by _id + $in on _id", size, n -> {
+            Document found = mongo.getCollection("rosters").find(new Document("_id", "h-7")).first();
+            supporters.find(new Document("_id", new Document("$in", found.getList("supporterIds", String.class))))
+                    .into(new ArrayList<>());
+        }));
         return rows;
     }
 

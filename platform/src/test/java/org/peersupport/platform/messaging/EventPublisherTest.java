@@ -48,12 +48,30 @@ class EventPublisherTest {
     }
 
     @Test
-    void aRefusedSendThrowsSoTheRelayKeepsTheMessage() {
+    void aSendTheBrokerDidNotTakeIsABrokerOutageSoTheRelayWaitsAndKeepsTheMessage() {
         StreamBridge bridge = mock(StreamBridge.class);
         when(bridge.send(anyString(), any(Object.class))).thenReturn(false);
 
         assertThatThrownBy(() -> new EventPublisher(bridge, "intake-service").publish(event))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(BrokerUnavailableException.class)
                 .hasMessageContaining("evt-1");
+    }
+
+    @Test
+    void aTimeoutOfTheBrokerIsAnOutageButARecordItRefusesIsTheMessagesOwnFailure() {
+        StreamBridge timingOut = mock(StreamBridge.class);
+        when(timingOut.send(anyString(), any(Object.class))).thenThrow(new org.springframework.messaging
+                .MessageHandlingException(org.springframework.messaging.support.MessageBuilder.withPayload("x").build(),
+                new org.apache.kafka.common.errors.TimeoutException("Expiring 1 record(s)")));
+        StreamBridge refusing = mock(StreamBridge.class);
+        when(refusing.send(anyString(), any(Object.class))).thenThrow(new org.springframework.messaging
+                .MessageHandlingException(org.springframework.messaging.support.MessageBuilder.withPayload("x").build(),
+                new org.apache.kafka.common.errors.RecordTooLargeException("too large")));
+
+        assertThatThrownBy(() -> new EventPublisher(timingOut, "intake-service").publish(event))
+                .isInstanceOf(BrokerUnavailableException.class);
+        assertThatThrownBy(() -> new EventPublisher(refusing, "intake-service").publish(event))
+                .isInstanceOf(org.springframework.messaging.MessageHandlingException.class)
+                .isNotInstanceOf(BrokerUnavailableException.class);
     }
 }
