@@ -569,16 +569,7 @@ public final class LocalStack {
     /** A service is healthy when ready (readiness group, on its management port); the issuer has no groups. */
     private boolean httpHealthy(String part) {
         String path = StackConfig.SERVICES.contains(part) ? "/actuator/health/readiness" : "/actuator/health";
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl(part) + path))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().replaceAll("\\s", "").contains("\"status\":\"UP\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return answersUp(URI.create(managementUrl(part) + path));
     }
 
     private static void pause(Duration d) {

@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +56,7 @@ class DeadLetterReplayTest {
     static void up() throws Exception {
         state = Files.createTempDirectory("peer-replay-test");
         Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
-        int[] free = freePorts(2);
+        int[] free = FreePorts.take(2);
         stack = new LocalStack(StackConfig.defaults(root, Map.of()).withStateDir(state)
                 .withPorts(Map.of("kafka", free[0], "kafka-controller", free[1]))
                 .withStartTimeout(Duration.ofSeconds(90)));
@@ -270,23 +268,5 @@ class DeadLetterReplayTest {
 
     private static String text(byte[] b) {
         return b == null ? null : new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        int[] ports = new int[n];
-        ServerSocket[] sockets = new ServerSocket[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : sockets) {
-                if (s != null) {
-                    s.close();
-                }
-            }
-        }
-        return ports;
     }
 }

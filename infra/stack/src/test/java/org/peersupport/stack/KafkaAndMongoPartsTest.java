@@ -6,8 +6,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +38,7 @@ class KafkaAndMongoPartsTest {
         state = Files.createTempDirectory("peer-stack-test");
         Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
         Map<String, Integer> ports = new HashMap<>();
-        int[] free = freePorts(3);
+        int[] free = FreePorts.take(3);
         ports.put("kafka", free[0]);
         ports.put("kafka-controller", free[1]);
         ports.put("mongo", free[2]);
@@ -148,23 +146,5 @@ class KafkaAndMongoPartsTest {
 
     private static MongoCollection<Document> collection(MongoClient client) {
         return client.getDatabase("stacktest").getCollection("things");
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        int[] ports = new int[n];
-        ServerSocket[] sockets = new ServerSocket[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : sockets) {
-                if (s != null) {
-                    s.close();
-                }
-            }
-        }
-        return ports;
     }
 }
