@@ -372,7 +372,7 @@ class NetworkEndToEndIT {
                             java.util.Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a,
                             java.util.TreeMap::new)));
             // The demo supporters take 8 active cases each, and no case has closed yet in this run.
-            assertThat(perSupporter).allSatisfy((supporter, requests) -> assertThat(requests).as(supporter)
+            assertThat(perSupporter).allSatisfy((supporter, taken) -> assertThat(taken).as(supporter)
                     .hasSizeLessThanOrEqualTo(8));
             assertThat(perRequest).allSatisfy((request, ids) -> assertThat(ids).as(request).hasSize(1));
             assertThat(Files.readString(network.stack.config().stateDir().resolve("logs/matching-2.log")))
