@@ -166,8 +166,10 @@ public class AggregateStore<D extends OutboxDocument> {
      * is now, if it still exists.
      */
     Optional<D> markSent(String documentId, List<String> messageIds) {
-        Update pull = new Update().pull("outbox", query(where("messageId").in(messageIds)).getQueryObject())
-                .inc("version", 1);
+        Update pull = new Update().inc("version", 1);
+        if (!messageIds.isEmpty()) {
+            pull.pull("outbox", query(where("messageId").in(messageIds)).getQueryObject());
+        }
         return Optional.ofNullable(mongo.findAndModify(query(where("_id").is(documentId)), pull,
                 FindAndModifyOptions.options().returnNew(true), type, collection));
     }

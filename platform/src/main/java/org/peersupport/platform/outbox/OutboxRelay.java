@@ -146,17 +146,17 @@ public class OutboxRelay extends BackgroundWorker {
     /** Removes what was handed over, and clears the marker when that left the document with nothing pending. */
     private <D extends OutboxDocument> boolean markSent(AggregateStore<D> store, OutboxMarker marker,
             List<String> done, boolean mayClear) {
-        if (done.isEmpty()) {
-            if (mayClear) {
-                markers.clear(marker); // nothing was pending: a write that never landed its messages, or a zombie
-            }
+        if (done.isEmpty() && !mayClear) {
             return false;
         }
+        // Even with nothing sent the version is bumped before the marker may go: a writer that read the document
+        // before this pass, and touched the marker before it was read here, then loses its guard, reads again and
+        // touches the marker again, instead of landing its messages behind a marker just cleared.
         Optional<D> after = store.markSent(marker.documentId(), done);
         if (mayClear && after.map(document -> !document.isPending()).orElse(true)) {
-            markers.clear(marker);
+            markers.clear(marker); // nothing left: all sent, a write that never landed its messages, or a zombie
         }
-        return true;
+        return !done.isEmpty();
     }
 
     private void failed(OutboxMarker marker, RuntimeException refused, Instant now) {

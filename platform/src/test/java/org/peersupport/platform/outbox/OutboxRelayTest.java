@@ -356,6 +356,27 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aWriterThatTouchedTheMarkerBeforeTheRelayClearedItLosesItsGuardAndWritesAgain() {
+        store.insert(new Counter("req-1", "x"));
+        // A writer reads the document, queues an event and touches the marker; before its guarded write lands, the
+        // relay takes the marker, finds nothing pending yet, and clears the marker.
+        Counter writer = store.find("req-1").orElseThrow();
+        RequestWithdrawn queued = writer.withdraw(codec);
+        new OutboxMarkers(template).touch("counters", "req-1", clock.instant());
+        relay.relayOnce();
+        assertThat(store.countPending()).isZero();
+
+        // Its write would now land behind no marker; instead the relay's pass moved the version on, so it must read
+        // again, and that write touches the marker anew.
+        assertThatThrownBy(() -> store.replace(writer)).isInstanceOf(ConcurrentUpdateException.class);
+        store.update("req-1", c -> c.withdraw(codec));
+        assertThat(store.countPending()).isEqualTo(1);
+        relay.relayOnce();
+        assertThat(publisher.published).hasSize(1);
+        assertThat(publisher.publishedIds()).doesNotContain(queued.eventId());
+    }
+
+    @Test
     void aDocumentWhoseMessageKeepsBeingRefusedIsParkedAndNeverHoldsBackNewerOnes() {
         // More refused documents than one pass takes: newer documents must still get through.
         for (int i = 0; i < 120; i++) {
