@@ -100,9 +100,18 @@ public class MatchingService implements TimerHandler {
             AssignmentDocument document = new AssignmentDocument(decision.assignment());
             record(document, decision);
             document.markHandled(event.eventId());
-            if (assignments.insert(document) && decision.assignment().status() == Assignment.Status.ESCALATED) {
+            boolean escalated = decision.assignment().status() == Assignment.Status.ESCALATED;
+            if (escalated) {
+                // Listed before it is stored: certifications are consumed on another thread, and one that reads the
+                // list between this decision and its listing would miss it (an entry whose request never got stored
+                // is dropped when it is next read).
                 waiting.add(event.hospitalId(), event.requestId());
+            }
+            if (assignments.insert(document) && escalated) {
                 log.info("request {} escalated", event.requestId());
+                // A supporter certified while this was decided was not seen by the decision, and may have read the
+                // list before this request was on it: look once more, so one of the two always finds the other.
+                offerWaitingRequests(event.hospitalId());
             }
         }
         settle(event.requestId());
