@@ -285,12 +285,24 @@ class NetworkEndToEndIT {
         List<Integer> answers = new ArrayList<>();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> {
-                    answers.add(network.trySubmit("lakeside", staff("lakeside"), Contact.unique()).statusCode());
+                    Contact refused = Contact.unique();
+                    contacts.add(refused); // refused, so they must appear nowhere either
+                    answers.add(network.trySubmit("lakeside", staff("lakeside"), refused).statusCode());
                     return System.nanoTime() - downSince >= Duration.ofSeconds(60).toNanos();
                 });
         network.stack.start("mongo");
         long backAt = System.nanoTime();
-        refs.add(submit());
+        // The services' clients find the store again within seconds; until then a submission is still a 503.
+        String[] accepted = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            try {
+                accepted[0] = submit();
+                return true;
+            } catch (IllegalStateException refused) {
+                return false;
+            }
+        });
+        refs.add(accepted[0]);
 
         awaitAssignedAndNotified(refs, Duration.ofSeconds(120));
         System.out.printf("e2e: store down %d s; answers while down %s; all answered %d ms after it came back%n",
