@@ -209,6 +209,9 @@ public class OutboxRelay extends BackgroundWorker {
         try {
             return relayOnce() ? Duration.ZERO : idleInterval;
         } catch (RuntimeException failure) {
+            if (!isRunning()) {
+                return failureBackoff; // stopping: the interrupt cut a call short, which is no outage
+            }
             log.warn("outbox relay paused ({}); trying again in {} ms", failure.getClass().getSimpleName(),
                     failureBackoff.toMillis());
             meters.counter("peersupport.outbox.outages").increment();

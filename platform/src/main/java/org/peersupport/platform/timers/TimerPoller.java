@@ -113,7 +113,9 @@ public class TimerPoller extends BackgroundWorker {
         try {
             fireDue();
         } catch (RuntimeException failure) {
-            log.warn("timer poll failed ({})", failure.getClass().getSimpleName());
+            if (isRunning()) {
+                log.warn("timer poll failed ({})", failure.getClass().getSimpleName());
+            }
         }
         return pollInterval;
     }
