@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,7 +37,7 @@ final class Network {
 
     final LocalStack stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     Network(Path stateDir) {
         Path root = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
