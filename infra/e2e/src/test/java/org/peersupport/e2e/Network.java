@@ -138,7 +138,7 @@ final class Network {
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(topics);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             int emptyPolls = 0;
             while (System.nanoTime() < deadline && (all.isEmpty() || emptyPolls < 3)) {
                 var batch = consumer.poll(Duration.ofMillis(1000));
