@@ -386,8 +386,8 @@ class NetworkEndToEndIT {
             // No case has closed yet in this run, so every request a supporter was given still counts.
             java.util.Map<String, Integer> capacity = new java.util.HashMap<>();
             for (String hospital : HOSPITALS) {
-                var pool = network.get("matching", "/api/hospitals/" + hospital + "/pool", hospital + "-coordinator");
-                Network.JSON.readTree(pool.body()).forEach(entry -> capacity.put(entry.get("supporterId").asString(),
+                var roster = network.get("matching", "/api/hospitals/" + hospital + "/pool", hospital + "-coordinator");
+                Network.JSON.readTree(roster.body()).forEach(entry -> capacity.put(entry.get("supporterId").asString(),
                         entry.get("capacity").asInt()));
             }
             assertThat(capacity).hasSize(9);
