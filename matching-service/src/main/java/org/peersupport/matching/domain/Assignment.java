@@ -58,7 +58,7 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
     /** Looked at again while escalated, because a supporter may have appeared. */
     public Decision<Assignment> retry(Optional<Supporter> chosen, Instant now) {
         if (status != Status.ESCALATED) {
-            throw new IllegalStateException("only an escalated request is retried, not a " + status + " one");
+            throw new AssignmentNotInThatState(status, "RETRIED");
         }
         if (chosen.isEmpty()) {
             return Decision.unchanged(this);
@@ -111,7 +111,7 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
 
     private void requireDeciding() {
         if (status != Status.DECIDING) {
-            throw new IllegalStateException("no reservation is being decided for a " + status + " request");
+            throw new AssignmentNotInThatState(status, "RESERVED");
         }
     }
 }

@@ -88,8 +88,8 @@ class AssignmentTest {
     void onlyADecidingAssignmentCanBeReservedOrRefused() {
         Assignment escalated = Assignment.open(request, "rq-1", Optional.empty(), NOW, schedule).state();
 
-        assertThatThrownBy(escalated::reserved).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(escalated::reserved).isInstanceOf(AssignmentNotInThatState.class);
         assertThatThrownBy(() -> escalated.refused(Optional.empty(), NOW, schedule))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(AssignmentNotInThatState.class);
     }
 }
