@@ -62,9 +62,14 @@ public enum EventType {
     }
 
     public static EventType of(DomainEvent event) {
-        EventType type = BY_CLASS.get(event.getClass());
+        return of(event.getClass());
+    }
+
+    /** The type of an event record class; the one lookup by class there is. */
+    public static EventType of(Class<? extends DomainEvent> eventClass) {
+        EventType type = BY_CLASS.get(eventClass);
         if (type == null) {
-            throw new IllegalArgumentException("not a registered event: " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException("not a registered event: " + eventClass.getSimpleName());
         }
         return type;
     }

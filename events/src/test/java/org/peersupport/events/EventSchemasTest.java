@@ -52,7 +52,7 @@ class EventSchemasTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void schemaRejectsDataMissingTheSubject(EventType type) throws Exception {
+    void schemaRejectsDataMissingTheHospital(EventType type) throws Exception {
         DomainEvent sample = sampleOf(type.javaType());
         var data = (tools.jackson.databind.node.ObjectNode) JSON.valueToTree(sample);
         data.remove("hospitalId");

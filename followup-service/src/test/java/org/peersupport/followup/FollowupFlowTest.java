@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.CaseOpened;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.SupporterAssigned;
+import org.peersupport.platform.test.EventMother;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.ServiceTest;
@@ -34,8 +34,8 @@ class FollowupFlowTest {
     @Test
     void anAssignmentOpensACaseWhoseCheckInsFallDueOnSchedule() {
         String requestId = UUID.randomUUID().toString();
-        SupporterAssigned assigned = new SupporterAssigned(UUID.randomUUID().toString(), Instant.now(), "lakeside",
-                requestId, "rq-1", "lakeside-supporter-1");
+        SupporterAssigned assigned = EventMother.supporterAssigned("lakeside", requestId, "rq-1",
+                "lakeside-supporter-1");
 
         probe.publish(assigned);
         probe.publish(assigned);

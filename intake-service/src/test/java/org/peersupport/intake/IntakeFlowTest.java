@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.intake.persistence.RequestDocument;
+import org.peersupport.platform.test.EventMother;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.ServiceTest;
@@ -85,8 +85,8 @@ class IntakeFlowTest {
                 .json().get("reference").asString();
         RequestSubmitted submitted = probe.await(RequestSubmitted.class, e -> e.requestId().equals(reference));
 
-        SupporterAssigned assigned = new SupporterAssigned(UUID.randomUUID().toString(), Instant.now(), "lakeside",
-                reference, submitted.requesterRef(), "lakeside-supporter-1");
+        SupporterAssigned assigned = EventMother.supporterAssigned("lakeside", reference,
+                submitted.requesterRef(), "lakeside-supporter-1");
         probe.publish(assigned);
         probe.publish(assigned);
 

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.peersupport.events.CheckInDue;
 import org.peersupport.events.NotificationSent;
 import org.peersupport.events.SupporterAssigned;
+import org.peersupport.platform.test.EventMother;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.ServiceTest;
@@ -29,14 +28,13 @@ class NotificationFlowTest {
     void theAssignedSupporterIsToldOnceInAppAndNobodyElseIs() {
         String supporter = "lakeside-supporter-" + UUID.randomUUID().toString().substring(0, 6);
         String requestId = UUID.randomUUID().toString();
-        SupporterAssigned assigned = new SupporterAssigned(UUID.randomUUID().toString(), Instant.now(), "lakeside",
-                requestId, "rq-1", supporter);
+        SupporterAssigned assigned = EventMother.supporterAssigned("lakeside", requestId, "rq-1", supporter);
         String token = TestTokens.token(supporter, "lakeside", "supporter");
         Api api = Api.local(port);
 
         probe.publish(assigned);
         probe.publish(assigned);
-        probe.publish(new CheckInDue(UUID.randomUUID().toString(), Instant.now(), "lakeside", requestId, supporter, 1));
+        probe.publish(EventMother.checkInDue("lakeside", requestId, supporter, 1));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/notifications", token).json().size() == 2);
         JsonNode inbox = api.get("/api/notifications", token).json();

@@ -6,11 +6,14 @@ import org.peersupport.events.SupporterAssigned;
 import org.peersupport.followup.domain.CheckInSchedule;
 import org.peersupport.followup.domain.SupportCase;
 import org.peersupport.followup.persistence.CaseDocument;
-import org.peersupport.platform.messaging.EventCodec;
+import org.peersupport.platform.kernel.Decision;
 import org.peersupport.platform.messaging.TrustPolicy;
 import org.peersupport.platform.outbox.AggregateStore;
+import org.peersupport.platform.security.Caller;
+import org.peersupport.platform.security.Role;
 import org.peersupport.platform.timers.TimerHandler;
 import org.peersupport.platform.timers.TimerTask;
+import org.peersupport.platform.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,19 +22,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class FollowupService implements TimerHandler {
 
-    static final String CHECK_IN_TIMER = "followup.check-in";
     private static final Logger log = LoggerFactory.getLogger(FollowupService.class);
 
     private final AggregateStore<CaseDocument> cases;
     private final CheckInSchedule schedule;
-    private final EventCodec codec;
     private final Clock clock;
 
-    public FollowupService(AggregateStore<CaseDocument> cases, FollowupProperties properties, EventCodec codec,
-            Clock clock) {
+    public FollowupService(AggregateStore<CaseDocument> cases, FollowupProperties properties, Clock clock) {
         this.cases = cases;
         this.schedule = new CheckInSchedule(properties.checkInSchedule());
-        this.codec = codec;
         this.clock = clock;
     }
 
@@ -43,39 +42,32 @@ public class FollowupService implements TimerHandler {
             TrustPolicy.requireSameHospital(event, existing.get().toDomain().hospitalId());
             return;
         }
-        SupportCase.Decision decision = SupportCase.open(event.requestId(), event.hospitalId(), event.supporterId(),
+        Decision<SupportCase> decision = SupportCase.open(event.requestId(), event.hospitalId(), event.supporterId(),
                 clock.instant(), schedule);
-        CaseDocument document = new CaseDocument(decision.supportCase());
-        record(document, decision);
-        document.markHandled(event.eventId());
-        if (cases.insert(document)) {
+        if (cases.insert(new CaseDocument(decision.state()), event.eventId(), decision)) {
             log.info("case {} opened", event.requestId());
         }
     }
 
+    /** A case, for its supporter or a coordinator of its hospital; anyone else learns nothing. */
+    public SupportCase caseFor(Caller caller, String hospitalId, String caseId) {
+        caller.requireHospital(hospitalId);
+        return cases.find(caseId).map(CaseDocument::toDomain)
+                .filter(c -> c.hospitalId().equals(hospitalId))
+                .filter(c -> caller.has(Role.COORDINATOR) || c.supporterId().equals(caller.subject()))
+                .orElseThrow(() -> new NotFoundException("Case"));
+    }
+
     @Override
     public String type() {
-        return CHECK_IN_TIMER;
+        return SupportCase.CHECK_IN_TIMER;
     }
 
     /** Idempotent by timer id: a timer that fires again after a crash finds itself handled. */
     @Override
     public void fire(TimerTask timer) {
-        int number = Integer.parseInt(timer.id().substring(timer.id().lastIndexOf(':') + 1));
-        cases.update(timer.aggregateId(), document -> {
-            if (!document.hasHandled(timer.id())) {
-                SupportCase.Decision decision = document.toDomain().checkInDue(number, clock.instant(), schedule);
-                document.apply(decision.supportCase());
-                record(document, decision);
-                document.markHandled(timer.id());
-            }
-            return null;
-        });
-    }
-
-    private void record(CaseDocument document, SupportCase.Decision decision) {
-        decision.events().forEach(event -> document.publish(event, codec));
-        decision.timers().forEach(timer -> document.schedule(timer.id(document.getId()), CHECK_IN_TIMER,
-                timer.dueAt(), decision.supportCase().hospitalId()));
+        int number = SupportCase.checkInNumber(timer.payload(), timer.id());
+        cases.apply(timer.aggregateId(), timer.id(),
+                (SupportCase supportCase) -> supportCase.checkInDue(number, clock.instant(), schedule));
     }
 }

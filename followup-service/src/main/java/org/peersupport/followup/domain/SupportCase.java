@@ -1,54 +1,59 @@
 package org.peersupport.followup.domain;
 
+import static org.peersupport.platform.kernel.Decision.newEventId;
+
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Optional;
 import org.peersupport.events.CaseOpened;
 import org.peersupport.events.CheckInDue;
-import org.peersupport.events.DomainEvent;
+import org.peersupport.platform.kernel.Decision;
 
 /** A case under follow-up: the supporter's check-ins with the requester after an assignment. */
 public record SupportCase(String id, String hospitalId, String supporterId, Instant openedAt, int checkInsDue,
         Status status) {
 
+    /** The type of the timers that make check-ins fall due. */
+    public static final String CHECK_IN_TIMER = "followup.check-in";
+    /** The payload entry of a check-in timer that says which check-in it is. */
+    public static final String CHECK_IN_NUMBER = "number";
+
     public enum Status {
         OPEN, CLOSED
     }
 
-    /** A timer the case asks for: fire check-in {@code number} at {@code dueAt}. */
-    public record CheckInTimer(int number, Instant dueAt) {
-
-        public String id(String caseId) {
-            return caseId + ":check-in:" + number;
-        }
-    }
-
-    /** The new state, the events it publishes and the timers it schedules. */
-    public record Decision(SupportCase supportCase, List<DomainEvent> events, List<CheckInTimer> timers) {
-    }
-
-    public static Decision open(String requestId, String hospitalId, String supporterId, Instant now,
+    public static Decision<SupportCase> open(String requestId, String hospitalId, String supporterId, Instant now,
             CheckInSchedule schedule) {
         SupportCase opened = new SupportCase(requestId, hospitalId, supporterId, now, 0, Status.OPEN);
         Instant first = schedule.dueAt(now, 1).orElseThrow();
-        return new Decision(opened,
-                List.of(new CaseOpened(newId(), now, hospitalId, requestId, supporterId, first)),
-                List.of(new CheckInTimer(1, first)));
+        return Decision.to(opened)
+                .publishing(new CaseOpened(newEventId(), now, hospitalId, requestId, supporterId, first))
+                .scheduling(opened.checkInTimer(1, first));
     }
 
-    /** Check-in {@code number} is due: tell the supporter, and schedule the next one if the schedule has one. */
-    public Decision checkInDue(int number, Instant now, CheckInSchedule schedule) {
+    /**
+     * Check-in {@code number} is due: tell the supporter, and schedule the next one if the schedule has one. One
+     * that fell due already, or a closed case, changes nothing (a timer may fire again after a crash).
+     */
+    public Decision<SupportCase> checkInDue(int number, Instant now, CheckInSchedule schedule) {
         if (status != Status.OPEN || number <= checkInsDue) {
-            return new Decision(this, List.of(), List.of());
+            return Decision.unchanged(this);
         }
         SupportCase next = new SupportCase(id, hospitalId, supporterId, openedAt, number, status);
-        List<CheckInTimer> timers = new ArrayList<>();
-        schedule.dueAt(openedAt, number + 1).ifPresent(at -> timers.add(new CheckInTimer(number + 1, at)));
-        return new Decision(next, List.of(new CheckInDue(newId(), now, hospitalId, id, supporterId, number)), timers);
+        Decision<SupportCase> decision = Decision.to(next)
+                .publishing(new CheckInDue(newEventId(), now, hospitalId, id, supporterId, number));
+        Optional<Instant> following = schedule.dueAt(openedAt, number + 1);
+        return following.isPresent() ? decision.scheduling(checkInTimer(number + 1, following.get())) : decision;
     }
 
-    private static String newId() {
-        return UUID.randomUUID().toString();
+    /** Which check-in a timer fires; timers stored before they had a payload say it only in their id. */
+    public static int checkInNumber(Map<String, String> payload, String timerId) {
+        String number = payload.get(CHECK_IN_NUMBER);
+        return Integer.parseInt(number != null ? number : timerId.substring(timerId.lastIndexOf(':') + 1));
+    }
+
+    private Decision.Timer checkInTimer(int number, Instant dueAt) {
+        return new Decision.Timer("check-in:" + number, CHECK_IN_TIMER, hospitalId, dueAt,
+                Map.of(CHECK_IN_NUMBER, String.valueOf(number)));
     }
 }

@@ -2,12 +2,13 @@ package org.peersupport.followup.persistence;
 
 import java.time.Instant;
 import org.peersupport.followup.domain.SupportCase;
+import org.peersupport.platform.outbox.HoldsState;
 import org.peersupport.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A case as stored, with its outbox of events and check-in timers. */
 @Document(CaseDocument.COLLECTION)
-public class CaseDocument extends OutboxDocument {
+public class CaseDocument extends OutboxDocument implements HoldsState<SupportCase> {
 
     public static final String COLLECTION = "cases";
 
@@ -25,6 +26,7 @@ public class CaseDocument extends OutboxDocument {
         apply(supportCase);
     }
 
+    @Override
     public void apply(SupportCase supportCase) {
         hospitalId = supportCase.hospitalId();
         supporterId = supportCase.supporterId();
@@ -33,6 +35,7 @@ public class CaseDocument extends OutboxDocument {
         status = supportCase.status();
     }
 
+    @Override
     public SupportCase toDomain() {
         return new SupportCase(getId(), hospitalId, supporterId, openedAt, checkInsDue, status);
     }

@@ -1,12 +1,9 @@
 package org.peersupport.followup.web;
 
 import java.time.Instant;
+import org.peersupport.followup.application.FollowupService;
 import org.peersupport.followup.domain.SupportCase;
-import org.peersupport.followup.persistence.CaseDocument;
-import org.peersupport.platform.outbox.AggregateStore;
 import org.peersupport.platform.security.Caller;
-import org.peersupport.platform.security.Role;
-import org.peersupport.platform.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,19 +12,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseController {
 
-    private final AggregateStore<CaseDocument> cases;
+    private final FollowupService followup;
 
-    CaseController(AggregateStore<CaseDocument> cases) {
-        this.cases = cases;
+    CaseController(FollowupService followup) {
+        this.followup = followup;
     }
 
     @GetMapping("/api/hospitals/{hospitalId}/cases/{caseId}")
     CaseView get(@PathVariable String hospitalId, @PathVariable String caseId) {
-        Caller caller = Caller.current().requireHospital(hospitalId);
-        SupportCase found = cases.find(caseId).map(CaseDocument::toDomain)
-                .filter(c -> c.hospitalId().equals(hospitalId))
-                .filter(c -> caller.has(Role.COORDINATOR) || c.supporterId().equals(caller.subject()))
-                .orElseThrow(() -> new NotFoundException("Case"));
+        SupportCase found = followup.caseFor(Caller.current(), hospitalId, caseId);
         return new CaseView(found.id(), found.supporterId(), found.status().name(), found.openedAt(),
                 found.checkInsDue());
     }

@@ -1,35 +1,38 @@
 package org.peersupport.followup.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peersupport.followup.domain.SupportCaseMother.DEFAULT;
+import static org.peersupport.followup.domain.SupportCaseMother.OPENED;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.CheckInDue;
+import org.peersupport.platform.kernel.Decision;
 
 class SupportCaseTest {
 
-    static final Instant OPENED = Instant.parse("2026-11-23T10:00:00Z");
-    static final CheckInSchedule DEFAULT = new CheckInSchedule(
-            List.of(Duration.ofHours(72), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(90)));
-
     @Test
     void openingSchedulesTheFirstCheckInAfterSeventyTwoHours() {
-        SupportCase.Decision decision = SupportCase.open("r1", "lakeside", "s1", OPENED, DEFAULT);
+        Decision<SupportCase> decision = SupportCase.open("r1", "lakeside", "s1", OPENED, DEFAULT);
 
-        assertThat(decision.timers()).containsExactly(new SupportCase.CheckInTimer(1, OPENED.plus(Duration.ofHours(72))));
-        assertThat(decision.timers().get(0).id("r1")).isEqualTo("r1:check-in:1");
+        assertThat(decision.timers()).singleElement().satisfies(timer -> {
+            assertThat(timer.dueAt()).isEqualTo(OPENED.plus(Duration.ofHours(72)));
+            assertThat(timer.id("r1")).isEqualTo("r1:check-in:1");
+            assertThat(timer.payload()).containsEntry(SupportCase.CHECK_IN_NUMBER, "1");
+        });
     }
 
     @Test
     void eachDueCheckInSchedulesTheNextUntilTheScheduleEnds() {
-        SupportCase supportCase = SupportCase.open("r1", "lakeside", "s1", OPENED, DEFAULT).supportCase();
+        Decision<SupportCase> third = SupportCaseMother.afterCheckIns(2)
+                .checkInDue(3, OPENED.plus(Duration.ofDays(30)), DEFAULT);
+        Decision<SupportCase> last = third.state().checkInDue(4, OPENED.plus(Duration.ofDays(90)), DEFAULT);
 
-        SupportCase.Decision third = supportCase.checkInDue(3, OPENED.plus(Duration.ofDays(30)), DEFAULT);
-        SupportCase.Decision last = third.supportCase().checkInDue(4, OPENED.plus(Duration.ofDays(90)), DEFAULT);
-
-        assertThat(third.timers()).containsExactly(new SupportCase.CheckInTimer(4, OPENED.plus(Duration.ofDays(90))));
+        assertThat(third.timers()).singleElement().satisfies(timer -> {
+            assertThat(timer.dueAt()).isEqualTo(OPENED.plus(Duration.ofDays(90)));
+            assertThat(timer.payload()).containsEntry(SupportCase.CHECK_IN_NUMBER, "4");
+        });
         assertThat(last.timers()).isEmpty();
         assertThat(last.events()).singleElement().isInstanceOfSatisfying(CheckInDue.class,
                 e -> assertThat(e.checkInNumber()).isEqualTo(4));
@@ -37,12 +40,18 @@ class SupportCaseTest {
 
     @Test
     void aCheckInThatAlreadyFellDueChangesNothing() {
-        SupportCase afterFirst = SupportCase.open("r1", "lakeside", "s1", OPENED, DEFAULT).supportCase()
-                .checkInDue(1, OPENED, DEFAULT).supportCase();
+        SupportCase afterFirst = SupportCaseMother.open().checkInDue(1, OPENED, DEFAULT).state();
 
-        SupportCase.Decision again = afterFirst.checkInDue(1, OPENED, DEFAULT);
+        Decision<SupportCase> again = afterFirst.checkInDue(1, OPENED, DEFAULT);
 
+        assertThat(again.changed()).isFalse();
         assertThat(again.events()).isEmpty();
         assertThat(again.timers()).isEmpty();
+    }
+
+    @Test
+    void aTimerSaysItsCheckInByPayloadAndATimerStoredWithoutOneByItsId() {
+        assertThat(SupportCase.checkInNumber(Map.of(SupportCase.CHECK_IN_NUMBER, "3"), "r1:check-in:3")).isEqualTo(3);
+        assertThat(SupportCase.checkInNumber(Map.of(), "r1:check-in:2")).isEqualTo(2);
     }
 }

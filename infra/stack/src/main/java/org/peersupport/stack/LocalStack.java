@@ -2,6 +2,7 @@ package org.peersupport.stack;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -47,7 +48,8 @@ public final class LocalStack {
     public static final String RUNNING_NOT_HEALTHY = "running (not healthy)";
     public static final String STOPPED = "stopped";
 
-    static final String VERSION = "0.1.0-SNAPSHOT";
+    /** The pom's version, which names every jar; Maven writes it into {@code peer-version.properties}. */
+    static final String VERSION = projectVersion();
     static final List<String> SPRING_JVM_OPTIONS =
             List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -646,5 +648,18 @@ public final class LocalStack {
                 "issuer", stack.url("issuer"), stack.url("issuer"), stack.url("issuer"));
         System.out.printf(Locale.ROOT, "%-13s %s%n", "kafka", stack.url("kafka"));
         System.out.printf(Locale.ROOT, "%-13s %s%n", "mongodb", stack.url("mongo"));
+    }
+
+    private static String projectVersion() {
+        Properties version = new Properties();
+        try (InputStream in = LocalStack.class.getResourceAsStream("/peer-version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("peer-version.properties is missing: build infra/stack with Maven");
+            }
+            version.load(in);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        return version.getProperty("version");
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.peersupport.events.DomainEvent;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.SupporterAssigned;
@@ -13,9 +14,10 @@ import org.peersupport.intake.persistence.RequestDocument;
 import org.peersupport.platform.crypto.FieldCipher;
 import org.peersupport.platform.crypto.FieldCipher.FieldRef;
 import org.peersupport.platform.crypto.Pseudonyms;
-import org.peersupport.platform.messaging.EventCodec;
 import org.peersupport.platform.messaging.TrustPolicy;
+import org.peersupport.platform.kernel.Decision;
 import org.peersupport.platform.outbox.AggregateStore;
+import org.peersupport.platform.outbox.Applied;
 import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.security.Role;
 import org.peersupport.platform.web.NotFoundException;
@@ -32,15 +34,13 @@ public class RequestService {
     private final AggregateStore<RequestDocument> requests;
     private final FieldCipher cipher;
     private final Pseudonyms pseudonyms;
-    private final EventCodec codec;
     private final Clock clock;
 
     public RequestService(AggregateStore<RequestDocument> requests, FieldCipher cipher, Pseudonyms pseudonyms,
-            EventCodec codec, Clock clock) {
+            Clock clock) {
         this.requests = requests;
         this.cipher = cipher;
         this.pseudonyms = pseudonyms;
-        this.codec = codec;
         this.clock = clock;
     }
 
@@ -59,15 +59,14 @@ public class RequestService {
                         .getBytes(StandardCharsets.UTF_8)).toString())
                 .orElseGet(() -> UUID.randomUUID().toString());
         String requesterRef = requesterRef(caller, hospitalId);
-        SupportRequest.Decision decision = SupportRequest.submit(id, hospitalId, requesterRef,
+        Decision<SupportRequest> decision = SupportRequest.submit(id, hospitalId, requesterRef,
                 command.requesterRole(), command.preferredModality(), command.preferredLanguage(),
                 command.outsideHospitalPreferred(), clock.instant());
-        RequestDocument document = new RequestDocument(decision.request(),
+        RequestDocument document = new RequestDocument(decision.state(),
                 seal(hospitalId, id, command.contact(), caller.subject()));
-        decision.events().forEach(event -> document.publish(event, codec));
-        if (requests.insert(document)) {
+        if (requests.insert(document, null, decision)) {
             log.info("request {} submitted", id);
-            return new Submitted(decision.request(), true);
+            return new Submitted(decision.state(), true);
         }
         SupportRequest existing = requests.find(id).map(RequestDocument::toDomain)
                 .filter(request -> request.requesterRef().equals(requesterRef))
@@ -96,17 +95,13 @@ public class RequestService {
         change(event, request -> request.escalated(event));
     }
 
-    private void change(DomainEvent event, java.util.function.UnaryOperator<SupportRequest> transition) {
-        Optional<Boolean> found = requests.update(event.subject(), document -> {
+    private void change(DomainEvent event, Function<SupportRequest, Decision<SupportRequest>> transition) {
+        Applied<SupportRequest> applied = requests.apply(event.subject(), event.eventId(), (SupportRequest request) -> {
             // Matching answers only about its own hospital's requests; an answer naming another hospital is forged.
-            TrustPolicy.requireSameHospital(event, document.toDomain().hospitalId());
-            if (!document.hasHandled(event.eventId())) {
-                document.apply(transition.apply(document.toDomain()));
-                document.markHandled(event.eventId());
-            }
-            return true;
+            TrustPolicy.requireSameHospital(event, request.hospitalId());
+            return transition.apply(request);
         });
-        if (found.isEmpty()) {
+        if (!applied.found()) {
             throw new IllegalStateException("no request for event " + event.eventId());
         }
     }

@@ -1,14 +1,16 @@
 package org.peersupport.intake.domain;
 
+import org.peersupport.platform.kernel.InvalidValue;
+
 /** How the assigned supporter can reach the requester. Only ever stored encrypted, only ever shown to that supporter. */
 public record Contact(String name, String phone, String email) {
 
     public Contact {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name");
+            throw new InvalidValue("contact.name", "required");
         }
         if ((phone == null || phone.isBlank()) && (email == null || email.isBlank())) {
-            throw new IllegalArgumentException("phone or email");
+            throw new InvalidValue("contact.phone", "a phone number or an email address is required");
         }
     }
 

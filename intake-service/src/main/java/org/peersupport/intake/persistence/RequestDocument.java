@@ -5,12 +5,13 @@ import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
 import org.peersupport.intake.domain.RequestStatus;
 import org.peersupport.intake.domain.SupportRequest;
+import org.peersupport.platform.outbox.HoldsState;
 import org.peersupport.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A request as stored: its state, its sealed contact fields, and its outbox, in one document. */
 @Document(RequestDocument.COLLECTION)
-public class RequestDocument extends OutboxDocument {
+public class RequestDocument extends OutboxDocument implements HoldsState<SupportRequest> {
 
     public static final String COLLECTION = "requests";
 
@@ -35,11 +36,13 @@ public class RequestDocument extends OutboxDocument {
         apply(request);
     }
 
+    @Override
     public SupportRequest toDomain() {
         return new SupportRequest(getId(), hospitalId, requesterRef, requesterRole, preferredModality,
                 preferredLanguage, outsideHospitalPreferred, status, submittedAt, assignedSupporterId, assignedAt);
     }
 
+    @Override
     public void apply(SupportRequest request) {
         hospitalId = request.hospitalId();
         requesterRef = request.requesterRef();

@@ -2,10 +2,12 @@ package org.peersupport.matching.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterCertified;
 import org.peersupport.matching.domain.Assignment;
+import org.peersupport.matching.domain.Candidate;
 import org.peersupport.matching.domain.Caseload;
 import org.peersupport.matching.domain.MatchPolicy;
 import org.peersupport.matching.domain.MatchRequest;
@@ -16,9 +18,11 @@ import org.peersupport.matching.persistence.SupporterDocument;
 import org.peersupport.matching.persistence.Rosters;
 import org.peersupport.matching.persistence.SupporterPool;
 import org.peersupport.matching.persistence.WaitingRequests;
-import org.peersupport.platform.messaging.EventCodec;
+import org.peersupport.platform.kernel.Decision;
 import org.peersupport.platform.messaging.TrustPolicy;
 import org.peersupport.platform.outbox.AggregateStore;
+import org.peersupport.platform.security.Caller;
+import org.peersupport.platform.security.Role;
 import org.peersupport.platform.timers.TimerHandler;
 import org.peersupport.platform.timers.TimerTask;
 import org.slf4j.Logger;
@@ -36,7 +40,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class MatchingService implements TimerHandler {
 
-    static final String RETRY_TIMER = "matching.retry";
     private static final Logger log = LoggerFactory.getLogger(MatchingService.class);
     /** Choices one settling may try before leaving the rest to a redelivery or a timer (each refused one is full). */
     private static final int MAX_STEPS = 32;
@@ -48,19 +51,17 @@ public class MatchingService implements TimerHandler {
     private final Rosters rosters;
     private final MatchPolicy policy = new MatchPolicy();
     private final RetrySchedule schedule;
-    private final EventCodec codec;
     private final Clock clock;
 
     public MatchingService(AggregateStore<SupporterDocument> supporters, AggregateStore<AssignmentDocument> assignments,
             SupporterPool pool, WaitingRequests waiting, Rosters rosters, MatchingProperties properties,
-            EventCodec codec, Clock clock) {
+            Clock clock) {
         this.supporters = supporters;
         this.assignments = assignments;
         this.pool = pool;
         this.waiting = waiting;
         this.rosters = rosters;
         this.schedule = new RetrySchedule(properties.retryFirstDelay(), properties.retryMaxDelay());
-        this.codec = codec;
         this.clock = clock;
     }
 
@@ -70,16 +71,11 @@ public class MatchingService implements TimerHandler {
                 event.modalities(), event.capacity(), event.certifiedUntil());
         SupporterDocument fresh = new SupporterDocument(event.supporterId());
         fresh.apply(supporter);
-        fresh.markHandled(event.eventId());
-        if (!supporters.insert(fresh)) {
-            supporters.update(event.supporterId(), document -> {
+        if (!supporters.insert(fresh, event.eventId(), Decision.to(supporter))) {
+            supporters.apply(event.supporterId(), event.eventId(), (Supporter current) -> {
                 // A certification never moves a supporter into another hospital's pool.
-                TrustPolicy.requireSameHospital(event, document.getHospitalId());
-                if (!document.hasHandled(event.eventId())) {
-                    document.apply(supporter);
-                    document.markHandled(event.eventId());
-                }
-                return null;
+                TrustPolicy.requireSameHospital(event, current.hospitalId());
+                return Decision.to(supporter);
             });
         }
         // Also on a redelivery: the first delivery may have stored the supporter and stopped before these.
@@ -95,19 +91,16 @@ public class MatchingService implements TimerHandler {
         if (assignments.find(event.requestId()).isEmpty()) {
             Instant now = clock.instant();
             MatchRequest request = new MatchRequest(event.requestId(), event.hospitalId(), event.requesterRole());
-            Assignment.Decision decision = Assignment.open(request, event.requesterRef(), choose(request, now), now,
+            Decision<Assignment> decision = Assignment.open(request, event.requesterRef(), choose(request, now), now,
                     schedule);
-            AssignmentDocument document = new AssignmentDocument(decision.assignment());
-            record(document, decision);
-            document.markHandled(event.eventId());
-            boolean escalated = decision.assignment().status() == Assignment.Status.ESCALATED;
+            boolean escalated = decision.state().status() == Assignment.Status.ESCALATED;
             if (escalated) {
                 // Listed before it is stored: certifications are consumed on another thread, and one that reads the
                 // list between this decision and its listing would miss it (an entry whose request never got stored
                 // is dropped when it is next read).
                 waiting.add(event.hospitalId(), event.requestId());
             }
-            if (assignments.insert(document) && escalated) {
+            if (assignments.insert(new AssignmentDocument(decision.state()), event.eventId(), decision) && escalated) {
                 log.info("request {} escalated", event.requestId());
                 // A supporter certified while this was decided was not seen by the decision, and may have read the
                 // list before this request was on it: look once more, so one of the two always finds the other.
@@ -128,16 +121,22 @@ public class MatchingService implements TimerHandler {
         }).ifPresent(this::offerWaitingRequests);
     }
 
+    /** The hospital's pool with each supporter's current load, for its coordinator. */
+    public List<Candidate> poolOf(Caller caller, String hospitalId) {
+        caller.require(Role.COORDINATOR).requireHospital(hospitalId);
+        return pool.candidatesOf(hospitalId);
+    }
+
     @Override
     public String type() {
-        return RETRY_TIMER;
+        return Assignment.RETRY_TIMER;
     }
 
     /** Looks again for a supporter for an escalated request; idempotent by timer id, and resumes a decision. */
     @Override
     public void fire(TimerTask timer) {
         String requestId = timer.aggregateId();
-        int number = Integer.parseInt(timer.id().substring(timer.id().lastIndexOf(':') + 1));
+        int number = Assignment.retryNumber(timer.payload(), timer.id());
         Optional<AssignmentDocument> stored = assignments.find(requestId);
         if (stored.isEmpty()) {
             return;
@@ -146,15 +145,8 @@ public class MatchingService implements TimerHandler {
         Assignment before = stored.get().toDomain();
         Optional<Supporter> chosen = before.status() == Assignment.Status.ESCALATED
                 ? choose(before.request(), now) : Optional.empty();
-        assignments.update(requestId, document -> {
-            if (!document.hasHandled(timer.id())) {
-                Assignment.Decision decision = document.toDomain().retryTimerFired(number, chosen, now, schedule);
-                document.apply(decision.assignment());
-                record(document, decision);
-                document.markHandled(timer.id());
-            }
-            return null;
-        });
+        assignments.apply(requestId, timer.id(),
+                (Assignment current) -> current.retryTimerFired(number, chosen, now, schedule));
         Assignment after = settle(requestId);
         if (after.status() == Assignment.Status.ESCALATED) {
             // The waiting list is only a shortcut: list the request again in case that write was lost.
@@ -194,15 +186,9 @@ public class MatchingService implements TimerHandler {
         if (chosen.isEmpty()) {
             return false;
         }
-        assignments.update(escalated.request().requestId(), document -> {
-            Assignment current = document.toDomain();
-            if (current.status() == Assignment.Status.ESCALATED) {
-                Assignment.Decision decision = current.retry(chosen, now);
-                document.apply(decision.assignment());
-                record(document, decision);
-            }
-            return null;
-        });
+        assignments.apply(escalated.request().requestId(), null, (Assignment current) ->
+                current.status() == Assignment.Status.ESCALATED ? current.retry(chosen, now)
+                        : Decision.unchanged(current));
         return true;
     }
 
@@ -220,13 +206,8 @@ public class MatchingService implements TimerHandler {
             Instant now = clock.instant();
             int attempt = assignment.attempt();
             if (reserve(assignment, now) != Caseload.Outcome.REFUSED) {
-                assignments.update(requestId, document -> {
-                    Assignment current = document.toDomain();
-                    if (current.isDeciding(attempt)) {
-                        document.apply(current.reserved());
-                    }
-                    return null;
-                });
+                assignments.apply(requestId, null, (Assignment current) ->
+                        current.isDeciding(attempt) ? Decision.to(current.reserved()) : Decision.unchanged(current));
                 if (assignment.escalated()) {
                     waiting.remove(assignment.request().hospitalId(), requestId);
                 }
@@ -234,16 +215,9 @@ public class MatchingService implements TimerHandler {
                 continue;
             }
             Optional<Supporter> next = choose(assignment.request(), now);
-            Optional<Assignment> moved = assignments.update(requestId, document -> {
-                Assignment current = document.toDomain();
-                if (!current.isDeciding(attempt)) {
-                    return null;
-                }
-                Assignment.Decision decision = current.refused(next, now, schedule);
-                document.apply(decision.assignment());
-                record(document, decision);
-                return decision.assignment();
-            });
+            Optional<Assignment> moved = assignments.apply(requestId, null, (Assignment current) ->
+                    current.isDeciding(attempt) ? current.refused(next, now, schedule) : Decision.unchanged(current))
+                    .changedTo();
             if (moved.isPresent() && moved.get().status() == Assignment.Status.ESCALATED) {
                 waiting.add(assignment.request().hospitalId(), requestId);
                 log.info("request {} escalated", requestId);
@@ -254,21 +228,14 @@ public class MatchingService implements TimerHandler {
 
     /** Takes a place on the chosen supporter's own record, in one guarded write with the event it publishes. */
     private Caseload.Outcome reserve(Assignment assignment, Instant now) {
-        return supporters.update(assignment.supporterId(), document -> {
+        return supporters.apply(assignment.supporterId(), null, document -> {
             Caseload.Reservation reservation = document.caseload().reserve(document.toDomain(), assignment, now);
-            document.apply(reservation.caseload());
-            reservation.events().forEach(event -> document.publish(event, codec));
-            return reservation.outcome();
-        }).orElse(Caseload.Outcome.REFUSED);
+            return new Decision<>(reservation, reservation.events(), List.of(), true);
+        }, (document, reservation) -> document.apply(reservation.caseload()))
+                .decision().map(decided -> decided.state().outcome()).orElse(Caseload.Outcome.REFUSED);
     }
 
     private Optional<Supporter> choose(MatchRequest request, Instant now) {
         return policy.choose(request, pool.candidatesOf(request.hospitalId()), now);
-    }
-
-    private void record(AssignmentDocument document, Assignment.Decision decision) {
-        decision.events().forEach(event -> document.publish(event, codec));
-        decision.timers().forEach(timer -> document.schedule(timer.id(document.getId()), RETRY_TIMER, timer.dueAt(),
-                decision.assignment().request().hospitalId()));
     }
 }

@@ -1,11 +1,12 @@
 package org.peersupport.matching.domain;
 
+import static org.peersupport.platform.kernel.Decision.newEventId;
+
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.peersupport.events.DomainEvent;
 import org.peersupport.events.MatchEscalated;
+import org.peersupport.platform.kernel.Decision;
 
 /**
  * Matching's answer for one request. {@code DECIDING}: a supporter is chosen and a place is being reserved on their
@@ -22,20 +23,13 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
         DECIDING, ACTIVE, ESCALATED
     }
 
-    /** A timer the assignment asks for: look again at {@code dueAt}. */
-    public record RetryTimer(int number, Instant dueAt) {
-
-        public String id(String requestId) {
-            return requestId + ":retry:" + number;
-        }
-    }
-
-    /** The new state, the events it publishes and the timers it schedules. */
-    public record Decision(Assignment assignment, List<DomainEvent> events, List<RetryTimer> timers) {
-    }
+    /** The type of the timers that make matching look again for an escalated request. */
+    public static final String RETRY_TIMER = "matching.retry";
+    /** The payload entry of a retry timer that says which retry it is. */
+    public static final String RETRY_NUMBER = "number";
 
     /** The first answer to a request: reserve the chosen supporter, or escalate. */
-    public static Decision open(MatchRequest request, String requesterRef, Optional<Supporter> chosen, Instant now,
+    public static Decision<Assignment> open(MatchRequest request, String requesterRef, Optional<Supporter> chosen, Instant now,
             RetrySchedule schedule) {
         return new Assignment(request, requesterRef, Status.DECIDING, null, 0, false, now).choose(chosen, now, schedule);
     }
@@ -56,48 +50,59 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
     }
 
     /** The chosen supporter had no place for this attempt: take the next choice, or escalate. */
-    public Decision refused(Optional<Supporter> next, Instant now, RetrySchedule schedule) {
+    public Decision<Assignment> refused(Optional<Supporter> next, Instant now, RetrySchedule schedule) {
         requireDeciding();
         return choose(next, now, schedule);
     }
 
     /** Looked at again while escalated, because a supporter may have appeared. */
-    public Decision retry(Optional<Supporter> chosen, Instant now) {
+    public Decision<Assignment> retry(Optional<Supporter> chosen, Instant now) {
         if (status != Status.ESCALATED) {
-            throw new IllegalStateException("only an escalated request is retried, not a " + status + " one");
+            throw new AssignmentNotInThatState(status, "RETRIED");
         }
         if (chosen.isEmpty()) {
-            return new Decision(this, List.of(), List.of());
+            return Decision.unchanged(this);
         }
-        return new Decision(deciding(chosen.get(), now), List.of(), List.of());
+        return Decision.to(deciding(chosen.get(), now));
     }
 
     /**
      * Retry timer {@code number} fell due. Until the request is assigned the next one is scheduled right away, so
      * the chain outlives any crash between looking and deciding; once assigned, the chain ends here.
      */
-    public Decision retryTimerFired(int number, Optional<Supporter> chosen, Instant now, RetrySchedule schedule) {
+    public Decision<Assignment> retryTimerFired(int number, Optional<Supporter> chosen, Instant now,
+            RetrySchedule schedule) {
         if (status == Status.ACTIVE) {
-            return new Decision(this, List.of(), List.of());
+            return Decision.unchanged(this);
         }
-        List<RetryTimer> next = List.of(new RetryTimer(number + 1, schedule.dueAt(number + 1, now)));
         Assignment after = status == Status.ESCALATED && chosen.isPresent() ? deciding(chosen.get(), now) : this;
-        return new Decision(after, List.of(), next);
+        return Decision.to(after).scheduling(retryTimer(number + 1, schedule.dueAt(number + 1, now)));
     }
 
-    private Decision choose(Optional<Supporter> chosen, Instant now, RetrySchedule schedule) {
+    /** Which retry a timer fires; timers stored before they had a payload say it only in their id. */
+    public static int retryNumber(Map<String, String> payload, String timerId) {
+        String number = payload.get(RETRY_NUMBER);
+        return Integer.parseInt(number != null ? number : timerId.substring(timerId.lastIndexOf(':') + 1));
+    }
+
+    private Decision<Assignment> choose(Optional<Supporter> chosen, Instant now, RetrySchedule schedule) {
         if (chosen.isPresent()) {
-            return new Decision(deciding(chosen.get(), now), List.of(), List.of());
+            return Decision.to(deciding(chosen.get(), now));
         }
         Assignment waiting = new Assignment(request, requesterRef, Status.ESCALATED, null, attempt, true, now);
         if (escalated) {
             // Told once already, and the retry chain that started then is still running.
-            return new Decision(waiting, List.of(), List.of());
+            return Decision.to(waiting);
         }
-        return new Decision(waiting,
-                List.of(new MatchEscalated(UUID.randomUUID().toString(), now, request.hospitalId(),
-                        request.requestId(), NO_ELIGIBLE_SUPPORTER)),
-                List.of(new RetryTimer(1, schedule.dueAt(1, now))));
+        return Decision.to(waiting)
+                .publishing(new MatchEscalated(newEventId(), now, request.hospitalId(), request.requestId(),
+                        NO_ELIGIBLE_SUPPORTER))
+                .scheduling(waiting.retryTimer(1, schedule.dueAt(1, now)));
+    }
+
+    private Decision.Timer retryTimer(int number, Instant dueAt) {
+        return new Decision.Timer("retry:" + number, RETRY_TIMER, request.hospitalId(), dueAt,
+                Map.of(RETRY_NUMBER, String.valueOf(number)));
     }
 
     private Assignment deciding(Supporter supporter, Instant now) {
@@ -106,7 +111,7 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
 
     private void requireDeciding() {
         if (status != Status.DECIDING) {
-            throw new IllegalStateException("no reservation is being decided for a " + status + " request");
+            throw new AssignmentNotInThatState(status, "RESERVED");
         }
     }
 }

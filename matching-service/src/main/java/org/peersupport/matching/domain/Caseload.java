@@ -1,9 +1,10 @@
 package org.peersupport.matching.domain;
 
+import static org.peersupport.platform.kernel.Decision.newEventId;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.peersupport.events.DomainEvent;
 import org.peersupport.events.SupporterAssigned;
 
@@ -64,7 +65,7 @@ public record Caseload(List<String> requestIds, List<String> refusedAttempts) {
         List<String> held = new ArrayList<>(requestIds);
         held.add(requestId);
         return new Reservation(new Caseload(held, refusedAttempts), Outcome.RESERVED,
-                List.of(new SupporterAssigned(UUID.randomUUID().toString(), now, assignment.request().hospitalId(),
+                List.of(new SupporterAssigned(newEventId(), now, assignment.request().hospitalId(),
                         requestId, assignment.requesterRef(), supporter.id())));
     }
 

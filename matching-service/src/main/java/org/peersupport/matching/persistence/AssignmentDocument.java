@@ -4,12 +4,13 @@ import java.time.Instant;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.matching.domain.Assignment;
 import org.peersupport.matching.domain.MatchRequest;
+import org.peersupport.platform.outbox.HoldsState;
 import org.peersupport.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** Matching's answer for one request, keyed by the request id so a request is answered at most once. */
 @Document(AssignmentDocument.COLLECTION)
-public class AssignmentDocument extends OutboxDocument {
+public class AssignmentDocument extends OutboxDocument implements HoldsState<Assignment> {
 
     public static final String COLLECTION = "assignments";
 
@@ -30,6 +31,7 @@ public class AssignmentDocument extends OutboxDocument {
         apply(assignment);
     }
 
+    @Override
     public void apply(Assignment assignment) {
         hospitalId = assignment.request().hospitalId();
         requesterRef = assignment.requesterRef();
@@ -41,6 +43,7 @@ public class AssignmentDocument extends OutboxDocument {
         decidedAt = assignment.decidedAt();
     }
 
+    @Override
     public Assignment toDomain() {
         // Answers stored before escalated requests were retried have no flag: their status says it.
         return new Assignment(new MatchRequest(getId(), hospitalId, requesterRole), requesterRef, status, supporterId,

@@ -7,6 +7,7 @@ import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
 import org.peersupport.matching.domain.Caseload;
 import org.peersupport.matching.domain.Supporter;
+import org.peersupport.platform.outbox.HoldsState;
 import org.peersupport.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -15,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * guarded write of this document, which also carries the {@code SupporterAssigned} it publishes.
  */
 @Document(SupporterDocument.COLLECTION)
-public class SupporterDocument extends OutboxDocument {
+public class SupporterDocument extends OutboxDocument implements HoldsState<Supporter> {
 
     public static final String COLLECTION = "supporters";
 
@@ -35,6 +36,7 @@ public class SupporterDocument extends OutboxDocument {
         super(id);
     }
 
+    @Override
     public void apply(Supporter supporter) {
         hospitalId = supporter.hospitalId();
         role = supporter.role();
@@ -49,6 +51,7 @@ public class SupporterDocument extends OutboxDocument {
         refusedAttempts = new ArrayList<>(caseload.refusedAttempts());
     }
 
+    @Override
     public Supporter toDomain() {
         return new Supporter(getId(), hospitalId, role, languages, modalities, capacity, certifiedUntil);
     }

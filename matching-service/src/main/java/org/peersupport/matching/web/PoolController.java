@@ -2,9 +2,8 @@ package org.peersupport.matching.web;
 
 import java.time.Clock;
 import java.util.List;
-import org.peersupport.matching.persistence.SupporterPool;
+import org.peersupport.matching.application.MatchingService;
 import org.peersupport.platform.security.Caller;
-import org.peersupport.platform.security.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,18 +12,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PoolController {
 
-    private final SupporterPool pool;
+    private final MatchingService matching;
     private final Clock clock;
 
-    PoolController(SupporterPool pool, Clock clock) {
-        this.pool = pool;
+    PoolController(MatchingService matching, Clock clock) {
+        this.matching = matching;
         this.clock = clock;
     }
 
     @GetMapping("/api/hospitals/{hospitalId}/pool")
     List<PoolEntry> pool(@PathVariable String hospitalId) {
-        Caller.current().require(Role.COORDINATOR).requireHospital(hospitalId);
-        return pool.candidatesOf(hospitalId).stream()
+        return matching.poolOf(Caller.current(), hospitalId).stream()
                 .map(c -> new PoolEntry(c.supporter().id(), c.supporter().role().name(), c.activeCases(),
                         c.supporter().capacity(), c.supporter().isCurrent(clock.instant())))
                 .toList();

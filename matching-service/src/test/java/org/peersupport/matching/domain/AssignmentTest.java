@@ -7,6 +7,7 @@ import static org.peersupport.matching.domain.SupporterMother.NOW;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.peersupport.platform.kernel.Decision;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
 
@@ -17,30 +18,34 @@ class AssignmentTest {
 
     @Test
     void aChosenSupporterIsReservedBeforeTheAssignmentIsActive() {
-        Assignment.Decision opened = Assignment.open(request, "rq-1", Optional.of(SupporterMother.nurse("s1")), NOW,
+        Decision<Assignment> opened = Assignment.open(request, "rq-1", Optional.of(SupporterMother.nurse("s1")), NOW,
                 schedule);
 
-        assertThat(opened.assignment().status()).isEqualTo(Assignment.Status.DECIDING);
-        assertThat(opened.assignment().supporterId()).isEqualTo("s1");
+        assertThat(opened.state().status()).isEqualTo(Assignment.Status.DECIDING);
+        assertThat(opened.state().supporterId()).isEqualTo("s1");
         assertThat(opened.events()).isEmpty();
-        assertThat(opened.assignment().reserved().status()).isEqualTo(Assignment.Status.ACTIVE);
+        assertThat(opened.state().reserved().status()).isEqualTo(Assignment.Status.ACTIVE);
     }
 
     @Test
     void nobodyToChooseEscalatesOnceAndStartsLookingAgain() {
-        Assignment.Decision opened = Assignment.open(request, "rq-1", Optional.empty(), NOW, schedule);
+        Decision<Assignment> opened = Assignment.open(request, "rq-1", Optional.empty(), NOW, schedule);
 
-        assertThat(opened.assignment().status()).isEqualTo(Assignment.Status.ESCALATED);
+        assertThat(opened.state().status()).isEqualTo(Assignment.Status.ESCALATED);
         assertThat(opened.events()).singleElement().isInstanceOf(MatchEscalated.class);
-        assertThat(opened.timers()).containsExactly(new Assignment.RetryTimer(1, NOW.plusSeconds(30)));
+        assertThat(opened.timers()).singleElement().satisfies(timer -> {
+            assertThat(timer.key()).isEqualTo("retry:1");
+            assertThat(timer.dueAt()).isEqualTo(NOW.plusSeconds(30));
+            assertThat(timer.payload()).containsEntry(Assignment.RETRY_NUMBER, "1");
+        });
     }
 
     @Test
     void aRefusedAttemptMovesToTheNextChoiceWithANewReservationToken() {
         Assignment deciding = Assignment.open(request, "rq-1", Optional.of(SupporterMother.nurse("s1")), NOW,
-                schedule).assignment();
+                schedule).state();
 
-        Assignment next = deciding.refused(Optional.of(SupporterMother.nurse("s2")), NOW, schedule).assignment();
+        Assignment next = deciding.refused(Optional.of(SupporterMother.nurse("s2")), NOW, schedule).state();
 
         assertThat(next.supporterId()).isEqualTo("s2");
         assertThat(next.reservationToken()).isNotEqualTo(deciding.reservationToken());
@@ -49,38 +54,42 @@ class AssignmentTest {
 
     @Test
     void aRetryThatFindsSomeoneDecidesWithoutEscalatingAgain() {
-        Assignment escalated = Assignment.open(request, "rq-1", Optional.empty(), NOW, schedule).assignment();
+        Assignment escalated = Assignment.open(request, "rq-1", Optional.empty(), NOW, schedule).state();
 
-        Assignment.Decision retried = escalated.retry(Optional.of(SupporterMother.nurse("s1")), NOW);
-        Assignment.Decision refusedAgain = retried.assignment().refused(Optional.empty(), NOW, schedule);
+        Decision<Assignment> retried = escalated.retry(Optional.of(SupporterMother.nurse("s1")), NOW);
+        Decision<Assignment> refusedAgain = retried.state().refused(Optional.empty(), NOW, schedule);
 
-        assertThat(retried.assignment().status()).isEqualTo(Assignment.Status.DECIDING);
-        assertThat(refusedAgain.assignment().status()).isEqualTo(Assignment.Status.ESCALATED);
+        assertThat(retried.state().status()).isEqualTo(Assignment.Status.DECIDING);
+        assertThat(refusedAgain.state().status()).isEqualTo(Assignment.Status.ESCALATED);
         assertThat(refusedAgain.events()).isEmpty();
         assertThat(refusedAgain.timers()).isEmpty();
     }
 
     @Test
     void aRetryTimerSchedulesTheNextUntilTheRequestIsAssigned() {
-        Assignment escalated = Assignment.open(request, "rq-1", Optional.empty(), NOW, schedule).assignment();
+        Assignment escalated = Assignment.open(request, "rq-1", Optional.empty(), NOW, schedule).state();
 
-        Assignment.Decision stillNobody = escalated.retryTimerFired(1, Optional.empty(), NOW, schedule);
-        Assignment.Decision found = escalated.retryTimerFired(1, Optional.of(SupporterMother.nurse("s1")), NOW,
+        Decision<Assignment> stillNobody = escalated.retryTimerFired(1, Optional.empty(), NOW, schedule);
+        Decision<Assignment> found = escalated.retryTimerFired(1, Optional.of(SupporterMother.nurse("s1")), NOW,
                 schedule);
-        Assignment active = found.assignment().reserved();
+        Assignment active = found.state().reserved();
 
-        assertThat(stillNobody.timers()).containsExactly(new Assignment.RetryTimer(2, NOW.plusSeconds(60)));
-        assertThat(found.assignment().status()).isEqualTo(Assignment.Status.DECIDING);
+        assertThat(stillNobody.timers()).singleElement().satisfies(timer -> {
+            assertThat(timer.key()).isEqualTo("retry:2");
+            assertThat(timer.dueAt()).isEqualTo(NOW.plusSeconds(60));
+            assertThat(timer.payload()).containsEntry(Assignment.RETRY_NUMBER, "2");
+        });
+        assertThat(found.state().status()).isEqualTo(Assignment.Status.DECIDING);
         assertThat(found.timers()).hasSize(1);
         assertThat(active.retryTimerFired(2, Optional.empty(), NOW, schedule).timers()).isEmpty();
     }
 
     @Test
     void onlyADecidingAssignmentCanBeReservedOrRefused() {
-        Assignment escalated = Assignment.open(request, "rq-1", Optional.empty(), NOW, schedule).assignment();
+        Assignment escalated = Assignment.open(request, "rq-1", Optional.empty(), NOW, schedule).state();
 
-        assertThatThrownBy(escalated::reserved).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(escalated::reserved).isInstanceOf(AssignmentNotInThatState.class);
         assertThatThrownBy(() -> escalated.refused(Optional.empty(), NOW, schedule))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(AssignmentNotInThatState.class);
     }
 }

@@ -16,7 +16,7 @@ class CaseloadTest {
 
     private Assignment decidingOn(String requestId, Supporter supporter) {
         return Assignment.open(new MatchRequest(requestId, "lakeside", ClinicalRole.NURSE), "rq-" + requestId,
-                Optional.of(supporter), NOW, schedule).assignment();
+                Optional.of(supporter), NOW, schedule).state();
     }
 
     @Test
@@ -58,7 +58,7 @@ class CaseloadTest {
         assertThat(refused.outcome()).isEqualTo(Caseload.Outcome.REFUSED);
         assertThat(refused.events()).isEmpty();
         assertThat(freed.reserve(nurse, late, NOW).outcome()).isEqualTo(Caseload.Outcome.REFUSED);
-        Assignment nextAttempt = late.refused(Optional.of(nurse), NOW, schedule).assignment();
+        Assignment nextAttempt = late.refused(Optional.of(nurse), NOW, schedule).state();
         assertThat(freed.reserve(nurse, nextAttempt, NOW).outcome()).isEqualTo(Caseload.Outcome.RESERVED);
     }
 

@@ -3,15 +3,14 @@ package org.peersupport.notification.persistence;
 import java.time.Instant;
 import org.peersupport.notification.domain.Channel;
 import org.peersupport.notification.domain.Notice;
+import org.peersupport.notification.domain.Notification;
+import org.peersupport.platform.outbox.HoldsState;
 import org.peersupport.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/**
- * One message to one recipient on one channel. Its id derives from the event that caused it, so a redelivered
- * event finds the message already there and nobody is told twice.
- */
+/** A notification as stored, with its outbox. */
 @Document(NotificationDocument.COLLECTION)
-public class NotificationDocument extends OutboxDocument {
+public class NotificationDocument extends OutboxDocument implements HoldsState<Notification> {
 
     public static final String COLLECTION = "notifications";
 
@@ -27,53 +26,29 @@ public class NotificationDocument extends OutboxDocument {
     protected NotificationDocument() {
     }
 
-    public NotificationDocument(String id, String hospitalId, String recipientId, Channel channel, Notice notice,
-            String aboutId, Instant createdAt) {
-        super(id);
-        this.hospitalId = hospitalId;
-        this.recipientId = recipientId;
-        this.channel = channel;
-        this.notice = notice;
-        this.text = notice.text();
-        this.aboutId = aboutId;
-        this.createdAt = createdAt;
+    public NotificationDocument(Notification notification) {
+        super(notification.id());
+        apply(notification);
     }
 
-    public void markRead(Instant at) {
-        if (readAt == null) {
-            readAt = at;
-        }
+    @Override
+    public Notification toDomain() {
+        return new Notification(getId(), hospitalId, recipientId, channel, notice, text, aboutId, createdAt, readAt);
+    }
+
+    @Override
+    public void apply(Notification notification) {
+        hospitalId = notification.hospitalId();
+        recipientId = notification.recipientId();
+        channel = notification.channel();
+        notice = notification.notice();
+        text = notification.text();
+        aboutId = notification.aboutId();
+        createdAt = notification.createdAt();
+        readAt = notification.readAt();
     }
 
     public String getHospitalId() {
         return hospitalId;
-    }
-
-    public String getRecipientId() {
-        return recipientId;
-    }
-
-    public Channel getChannel() {
-        return channel;
-    }
-
-    public Notice getNotice() {
-        return notice;
-    }
-
-    public String getText() {
-        return text;
-    }
-
-    public String getAboutId() {
-        return aboutId;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getReadAt() {
-        return readAt;
     }
 }

@@ -3,7 +3,7 @@ package org.peersupport.notification.web;
 import java.time.Instant;
 import java.util.List;
 import org.peersupport.notification.application.NotificationService;
-import org.peersupport.notification.persistence.NotificationDocument;
+import org.peersupport.notification.domain.Notification;
 import org.peersupport.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,9 +32,8 @@ class InboxController {
 
     record NotificationView(String id, String kind, String text, String aboutId, Instant createdAt, Instant readAt) {
 
-        static NotificationView of(NotificationDocument n) {
-            return new NotificationView(n.getId(), n.getNotice().name(), n.getText(), n.getAboutId(), n.getCreatedAt(),
-                    n.getReadAt());
+        static NotificationView of(Notification n) {
+            return new NotificationView(n.id(), n.notice().name(), n.text(), n.aboutId(), n.createdAt(), n.readAt());
         }
     }
 }

@@ -111,7 +111,7 @@ public final class EventProbe implements AutoCloseable {
 
     /** Every event of this type seen so far that matches. */
     public <E extends DomainEvent> List<E> all(Class<E> type, Predicate<E> matching) {
-        EventType eventType = typeOf(type);
+        EventType eventType = EventType.of(type);
         List<E> result = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : seen) {
             if (eventType.wireType().equals(header(record, "ce_type"))) {
@@ -159,15 +159,6 @@ public final class EventProbe implements AutoCloseable {
     public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static EventType typeOf(Class<? extends DomainEvent> type) {
-        for (EventType t : EventType.values()) {
-            if (t.javaType() == type) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException(type.getName());
     }
 
     @Override

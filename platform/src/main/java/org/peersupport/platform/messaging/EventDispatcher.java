@@ -52,9 +52,7 @@ public class EventDispatcher {
 
         @SuppressWarnings("unchecked")
         public <E extends DomainEvent> Builder on(Class<E> eventClass, Consumer<E> handler) {
-            EventType type = java.util.Arrays.stream(EventType.values()).filter(t -> t.javaType() == eventClass)
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("unregistered " + eventClass));
-            handlers.put(type, event -> handler.accept((E) event));
+            handlers.put(EventType.of(eventClass), event -> handler.accept((E) event));
             return this;
         }
 

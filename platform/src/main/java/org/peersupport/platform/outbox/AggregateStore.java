@@ -4,9 +4,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.peersupport.platform.kernel.Decision;
+import org.peersupport.platform.messaging.EventCodec;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -30,6 +34,7 @@ public class AggregateStore<D extends OutboxDocument> {
     private final String collection;
     private final OutboxRelay relay;
     private final OutboxMarkers markers;
+    private final EventCodec codec = new EventCodec();
 
     public AggregateStore(MongoTemplate mongo, Class<D> type, OutboxRelay relay) {
         this.mongo = mongo;
@@ -109,10 +114,56 @@ public class AggregateStore<D extends OutboxDocument> {
     }
 
     /**
-     * Reads, changes and writes back one aggregate, reading again when another writer got there first.
+     * Stores a new aggregate with what {@code cause} (an event or timer id, or null for a call) decided about it:
+     * its state is already in {@code document}; the decision's events and timers go into its outbox. False when one
+     * with this id exists already (the deterministic-id idempotency case).
+     */
+    public boolean insert(D document, String causeId, Decision<?> decision) {
+        record(document, causeId, decision);
+        return insert(document);
+    }
+
+    /**
+     * Applies a cause (an event or timer, by id; null for a call, which has no id to remember) to one stored
+     * aggregate: unless this cause changed it before, {@code decide} returns the decision about its current state,
+     * and the new state, the cause's id, the events and the timers are written in one guarded write. Reads again
+     * when another writer got there first, so {@code decide} must be free of side effects: it may run more than once.
+     */
+    @SuppressWarnings("unchecked")
+    public <S> Applied<S> apply(String id, String causeId, Function<S, Decision<S>> decide) {
+        return apply(id, causeId, document -> decide.apply(((HoldsState<S>) document).toDomain()),
+                (document, state) -> ((HoldsState<S>) document).apply(state));
+    }
+
+    /**
+     * As {@link #apply(String, String, Function)}, for a document that holds more than one state: {@code decide}
+     * reads the document, and {@code write} puts the decided state into it.
+     */
+    public <S> Applied<S> apply(String id, String causeId, Function<D, Decision<S>> decide,
+            BiConsumer<D, S> write) {
+        Optional<Applied<S>> done = change(id, document -> {
+            if (causeId != null && document.hasHandled(causeId)) {
+                return Applied.of(Applied.Outcome.ALREADY_HANDLED);
+            }
+            Decision<S> decision = decide.apply(document);
+            write.accept(document, decision.state());
+            record(document, causeId, decision);
+            return Applied.applied(decision);
+        });
+        return done.orElseGet(() -> Applied.of(Applied.Outcome.NOT_FOUND));
+    }
+
+    /**
+     * Reads, changes and writes back one aggregate, reading again when another writer got there first; returns
+     * what {@code change} returned (never null), or nothing when there is no aggregate with this id.
      * The change function must be free of side effects other than on the document: it may run more than once.
      */
     public <R> Optional<R> update(String id, Function<D, R> change) {
+        return change(id, document -> Objects.requireNonNull(change.apply(document),
+                "an update returns what it found; apply(...) or a Consumer-style change returns nothing"));
+    }
+
+    private <R> Optional<R> change(String id, Function<D, R> change) {
         for (int attempt = 1; ; attempt++) {
             Optional<D> current = find(id);
             if (current.isEmpty()) {
@@ -122,13 +173,22 @@ public class AggregateStore<D extends OutboxDocument> {
             R result = change.apply(document);
             try {
                 replace(document);
-                return Optional.ofNullable(result);
+                return Optional.of(result);
             } catch (ConcurrentUpdateException lost) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw lost;
                 }
                 backOff(attempt, lost);
             }
+        }
+    }
+
+    private void record(D document, String causeId, Decision<?> decision) {
+        decision.events().forEach(event -> document.publish(event, codec));
+        decision.timers().forEach(timer -> document.schedule(timer.id(document.getId()), timer.type(),
+                timer.dueAt(), timer.hospitalId(), timer.payload()));
+        if (causeId != null) {
+            document.markHandled(causeId);
         }
     }
 

@@ -3,7 +3,7 @@ package org.peersupport.platform.outbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.peersupport.events.DomainEvent;
 import org.peersupport.events.EventType;
 import org.peersupport.platform.messaging.Correlation;
@@ -55,12 +55,12 @@ public abstract class OutboxDocument {
     }
 
     /** Whether the event (or timer) with this id has already changed this document. */
-    public boolean hasHandled(String eventId) {
+    boolean hasHandled(String eventId) {
         return handled.contains(eventId);
     }
 
     /** Remembers that this write is the effect of the given event or timer, so a redelivery changes nothing. */
-    public void markHandled(String eventId) {
+    void markHandled(String eventId) {
         if (!handled.contains(eventId)) {
             handled.add(eventId);
             if (handled.size() > HANDLED_MEMORY) {
@@ -70,22 +70,17 @@ public abstract class OutboxDocument {
     }
 
     /** Queues an event to be published once this document is stored. */
-    public void publish(DomainEvent event, EventCodec codec) {
+    void publish(DomainEvent event, EventCodec codec) {
         EventType type = EventType.of(event);
         outbox.add(new OutboxMessage(event.eventId(), OutboxMessage.Kind.EVENT, type.wireType(), type.topic(),
                 event.subject(), event.hospitalId(), codec.encodeToString(event), event.occurredAt(), null,
-                Correlation.current()));
+                Correlation.current(), null));
     }
 
     /** Queues a durable timer to be scheduled once this document is stored; the id makes scheduling idempotent. */
-    public void schedule(String timerId, String timerType, Instant dueAt, String hospitalId) {
+    void schedule(String timerId, String timerType, Instant dueAt, String hospitalId, Map<String, String> payload) {
         outbox.add(new OutboxMessage(timerId, OutboxMessage.Kind.TIMER, timerType, null, id, hospitalId, null,
-                Instant.now(), dueAt, Correlation.current()));
-    }
-
-    /** A fresh event id. */
-    protected static String newEventId() {
-        return UUID.randomUUID().toString();
+                Instant.now(), dueAt, Correlation.current(), payload));
     }
 
     void prepareInsert() {

@@ -184,7 +184,7 @@ public class OutboxRelay extends BackgroundWorker {
                     meters.counter("peersupport.outbox.published", "type", message.type()).increment();
                 }
                 case TIMER -> timers.schedule(message.messageId(), message.type(), message.key(), message.hospitalId(),
-                        message.dueAt(), message.correlationId());
+                        message.dueAt(), message.correlationId(), message.timerPayload());
             }
         } finally {
             Correlation.clear();

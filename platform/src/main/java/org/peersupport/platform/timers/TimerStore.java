@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
@@ -70,9 +71,15 @@ public class TimerStore {
                 new Document("_id", LEGACY_MIGRATED), new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
-    /** Schedules a timer once: scheduling the same id again changes nothing. */
+    /** Schedules a timer without a payload once: scheduling the same id again changes nothing. */
     public void schedule(String id, String type, String aggregateId, String hospitalId, Instant dueAt,
             String correlationId) {
+        schedule(id, type, aggregateId, hospitalId, dueAt, correlationId, Map.of());
+    }
+
+    /** Schedules a timer with its payload once: scheduling the same id again changes nothing. */
+    public void schedule(String id, String type, String aggregateId, String hospitalId, Instant dueAt,
+            String correlationId, Map<String, String> payload) {
         long slot = Math.max(slotOf(dueAt), slotOf(clock.instant()));
         // The slot entry first: a crash after it leaves an entry without a timer, which a poll drops.
         addToSlot(slot, id, dueAt);
@@ -85,7 +92,8 @@ public class TimerStore {
                 .setOnInsert("leaseUntil", UNCLAIMED)
                 .setOnInsert("leaseToken", "free-" + id)
                 .setOnInsert("attempts", 0)
-                .setOnInsert("correlationId", correlationId);
+                .setOnInsert("correlationId", correlationId)
+                .setOnInsert("payload", payload);
         mongo.upsert(query(where("_id").is(id)), insertOnly, COLLECTION);
     }
 
@@ -179,7 +187,7 @@ public class TimerStore {
         int count = 0;
         for (TimerTask parked : mongo.findAll(TimerTask.class, PARKED)) {
             schedule(parked.id(), parked.type(), parked.aggregateId(), parked.hospitalId(), clock.instant(),
-                    parked.correlationId());
+                    parked.correlationId(), parked.payload());
             mongo.remove(query(where("_id").is(parked.id())), PARKED);
             count++;
         }

@@ -1,22 +1,11 @@
 package org.peersupport.platform.web;
 
-/** A request field the controller rejected; answered 400 naming the field. */
-public class InvalidInputException extends RuntimeException {
+import org.peersupport.platform.kernel.InvalidValue;
 
-    private final String field;
-    private final String reason;
+/** A request field the controller rejected; answered 400 naming the field, as any {@link InvalidValue}. */
+public class InvalidInputException extends InvalidValue {
 
     public InvalidInputException(String field, String reason) {
-        super(field + ": " + reason, null, false, false);
-        this.field = field;
-        this.reason = reason;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return reason;
+        super(field, reason);
     }
 }

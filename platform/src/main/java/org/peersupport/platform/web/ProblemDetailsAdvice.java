@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.peersupport.platform.Failures;
+import org.peersupport.platform.kernel.DomainRuleBroken;
+import org.peersupport.platform.kernel.InvalidValue;
 import org.peersupport.platform.outbox.ConcurrentUpdateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +67,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + detail + ".", errors);
     }
 
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Object> invalidInput(InvalidInputException ex) {
+    /** A value refused by field, at the edge (InvalidInputException) or by the domain: 400 naming the field. */
+    @ExceptionHandler(InvalidValue.class)
+    ResponseEntity<Object> invalidValue(InvalidValue ex) {
         return problem(HttpStatus.BAD_REQUEST, "Field '" + ex.field() + "': " + ex.reason() + ".",
                 List.of(Map.of("field", ex.field(), "reason", ex.reason())));
+    }
+
+    /** A domain rule the call would break: 409, with the rule's stable reason. */
+    @ExceptionHandler(DomainRuleBroken.class)
+    ResponseEntity<Object> ruleBroken(DomainRuleBroken ex) {
+        ResponseEntity<Object> conflict = problem(HttpStatus.CONFLICT, ex.getMessage(), List.of());
+        ((ProblemDetail) conflict.getBody()).setProperty("reason", ex.reason());
+        return conflict;
     }
 
     @ExceptionHandler(NotFoundException.class)

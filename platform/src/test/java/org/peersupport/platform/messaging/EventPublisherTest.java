@@ -22,7 +22,7 @@ class EventPublisherTest {
 
     private final OutboxMessage event = new OutboxMessage("evt-1", OutboxMessage.Kind.EVENT,
             "peersupport.request.withdrawn.v1", "peersupport.intake", "req-1", "hosp-1", "{\"a\":1}",
-            Instant.parse("2026-11-02T10:15:30Z"), null, "corr-1");
+            Instant.parse("2026-11-02T10:15:30Z"), null, "corr-1", null);
 
     @Test
     @SuppressWarnings("unchecked")

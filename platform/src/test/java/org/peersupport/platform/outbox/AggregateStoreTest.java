@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +21,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.peersupport.events.RequestWithdrawn;
+import org.peersupport.platform.kernel.Decision;
 import org.peersupport.platform.testsupport.EmbeddedMongo;
 import org.peersupport.platform.timers.TimerStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -119,7 +123,7 @@ class AggregateStoreTest {
                     for (int i = 0; i < increments; i++) {
                         instance.update("c-1", c -> {
                             c.increment();
-                            return null;
+                            return true;
                         });
                         applied++;
                     }
@@ -139,6 +143,50 @@ class AggregateStoreTest {
         Counter stored = store.find("c-1").orElseThrow();
         assertThat(stored.count()).isEqualTo(threads * increments);
         assertThat(stored.getVersion()).isEqualTo(threads * increments);
+    }
+
+    @Test
+    void applyingACauseTwiceDecidesAndPublishesOnce() {
+        store.insert(new Counter("c-1", "x"));
+        RequestWithdrawn withdrawn = new RequestWithdrawn("evt-out", Instant.parse("2026-11-02T10:15:30Z"),
+                Counter.HOSPITAL, "c-1");
+        Decision.Timer reminder = new Decision.Timer("reminder", Counter.TIMER_TYPE, Counter.HOSPITAL,
+                Instant.parse("2026-11-03T10:15:30Z"), Map.of("number", "1"));
+
+        Applied<Integer> first = store.apply("c-1", "evt-1",
+                (Integer count) -> Decision.to(count + 5).publishing(withdrawn).scheduling(reminder));
+        Applied<Integer> again = store.apply("c-1", "evt-1", (Integer count) -> Decision.to(count + 5));
+
+        assertThat(first.outcome()).isEqualTo(Applied.Outcome.APPLIED);
+        assertThat(first.changedTo()).contains(5);
+        assertThat(again.outcome()).isEqualTo(Applied.Outcome.ALREADY_HANDLED);
+        Counter stored = store.find("c-1").orElseThrow();
+        assertThat(stored.count()).isEqualTo(5);
+        assertThat(stored.getOutbox()).extracting(OutboxMessage::messageId).containsExactly("evt-out", "c-1:reminder");
+        assertThat(stored.getOutbox().get(1).timerPayload()).containsEntry("number", "1");
+    }
+
+    @Test
+    void applyingToAMissingAggregateSaysNotFound() {
+        assertThat(store.apply("nowhere", "evt-1", (Integer count) -> Decision.to(count + 1)).outcome())
+                .isEqualTo(Applied.Outcome.NOT_FOUND);
+    }
+
+    @Test
+    void anUnchangedDecisionStillRemembersItsCause() {
+        store.insert(new Counter("c-1", "x"));
+
+        Applied<Integer> unchanged = store.apply("c-1", "evt-1", Decision::unchanged);
+
+        assertThat(unchanged.changedTo()).isEmpty();
+        assertThat(store.find("c-1").orElseThrow().hasHandled("evt-1")).isTrue();
+    }
+
+    @Test
+    void anUpdateReturningNothingIsRefusedRatherThanTakenForNotFound() {
+        store.insert(new Counter("c-1", "x"));
+
+        assertThatThrownBy(() -> store.update("c-1", c -> null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -163,7 +211,7 @@ class AggregateStoreTest {
         int events = OutboxDocument.HANDLED_MEMORY + 50;
         store.update("c-1", c -> {
             IntStream.range(0, events).forEach(i -> c.apply("evt-" + i, 1));
-            return null;
+            return true;
         });
 
         Document raw = template.getCollection("counters").find(new Document("_id", "c-1")).first();

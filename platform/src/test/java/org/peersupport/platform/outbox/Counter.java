@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A minimal aggregate for the tests: a number, plus everything {@link OutboxDocument} brings. */
 @Document("counters")
-public class Counter extends OutboxDocument {
+public class Counter extends OutboxDocument implements HoldsState<Integer> {
 
     static final String HOSPITAL = "hosp-1";
     static final String TIMER_TYPE = "counter.reminder";
@@ -36,6 +36,16 @@ public class Counter extends OutboxDocument {
         this.label = label;
     }
 
+    @Override
+    public Integer toDomain() {
+        return count;
+    }
+
+    @Override
+    public void apply(Integer count) {
+        this.count = count;
+    }
+
     void increment() {
         count++;
     }
@@ -52,7 +62,7 @@ public class Counter extends OutboxDocument {
 
     /** Queues a RequestWithdrawn about this counter (its id is the request id, so the Kafka key). */
     RequestWithdrawn withdraw(EventCodec codec) {
-        RequestWithdrawn event = new RequestWithdrawn(newEventId(), Instant.parse("2026-11-02T10:15:30Z"), HOSPITAL,
+        RequestWithdrawn event = new RequestWithdrawn(org.peersupport.platform.kernel.Decision.newEventId(), Instant.parse("2026-11-02T10:15:30Z"), HOSPITAL,
                 getId());
         publish(event, codec);
         return event;
@@ -60,7 +70,7 @@ public class Counter extends OutboxDocument {
 
     /** Queues a reminder timer. */
     String remindIn(Duration in, String timerId) {
-        schedule(timerId, TIMER_TYPE, Instant.now().plus(in), HOSPITAL);
+        schedule(timerId, TIMER_TYPE, Instant.now().plus(in), HOSPITAL, java.util.Map.of());
         return timerId;
     }
 }

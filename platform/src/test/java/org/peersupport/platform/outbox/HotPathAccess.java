@@ -24,7 +24,7 @@ public final class HotPathAccess {
 
     public static Thing thingWithTimer(String id, Instant dueAt) {
         Thing thing = new Thing(id);
-        thing.schedule(id + ":reminder", "thing.reminder", dueAt, "hosp-1");
+        thing.schedule(id + ":reminder", "thing.reminder", dueAt, "hosp-1", java.util.Map.of());
         return thing;
     }
 

@@ -180,7 +180,7 @@ class OutboxRelayTest {
         // Through update the writer reads again and its change lands without the sent message.
         store.update("req-1", c -> {
             c.increment();
-            return null;
+            return true;
         });
         assertThat(store.find("req-1").orElseThrow().getOutbox()).isEmpty();
         assertThat(store.findPending(100)).isEmpty();
@@ -224,9 +224,9 @@ class OutboxRelayTest {
         TimerStore crashing = new TimerStore(template, Clock.systemUTC()) {
             @Override
             public void schedule(String id, String type, String aggregateId, String hospitalId, Instant dueAt,
-                    String correlationId) {
+                    String correlationId, java.util.Map<String, String> payload) {
                 scheduleCalls.incrementAndGet();
-                super.schedule(id, type, aggregateId, hospitalId, dueAt, correlationId);
+                super.schedule(id, type, aggregateId, hospitalId, dueAt, correlationId, payload);
                 if (crashAfterScheduling.getAndSet(false)) {
                     throw new IllegalStateException("crashed before markSent");
                 }

@@ -1,11 +1,14 @@
 package org.peersupport.training.domain;
 
+import static org.peersupport.platform.kernel.Decision.newEventId;
+
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
 import org.peersupport.events.SupporterCertified;
+import org.peersupport.platform.kernel.Decision;
+import org.peersupport.platform.kernel.InvalidValue;
 
 /**
  * A peer supporter on a hospital's roster. The display name stays in training; events name the supporter by id only.
@@ -21,13 +24,14 @@ public record RosterEntry(String supporterId, String hospitalId, String displayN
         languages = List.copyOf(languages);
         modalities = List.copyOf(modalities);
         if (yearsOfExperience < MINIMUM_YEARS_OF_EXPERIENCE) {
-            throw new IllegalArgumentException("a supporter needs at least " + MINIMUM_YEARS_OF_EXPERIENCE
+            throw new InvalidValue("yearsOfExperience", "a supporter needs at least " + MINIMUM_YEARS_OF_EXPERIENCE
                     + " years of experience");
         }
     }
 
-    public SupporterCertified certified(Instant now) {
-        return new SupporterCertified(UUID.randomUUID().toString(), now, hospitalId, supporterId, role, languages,
-                modalities, capacity, certifiedUntil);
+    /** Puts the supporter on the roster, and tells matching's pool. */
+    public Decision<RosterEntry> certify(Instant now) {
+        return Decision.to(this).publishing(new SupporterCertified(newEventId(), now, hospitalId, supporterId, role,
+                languages, modalities, capacity, certifiedUntil));
     }
 }

@@ -1,9 +1,5 @@
 package org.peersupport.training.persistence;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
-import java.util.List;
 import org.peersupport.platform.outbox.AggregateStore;
 import org.peersupport.platform.outbox.OutboxRelay;
 import org.springframework.context.annotation.Bean;
@@ -13,16 +9,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 
 @Configuration
-public class TrainingPersistence {
+class TrainingPersistence {
 
     @Bean
     AggregateStore<RosterDocument> rosterStore(MongoTemplate mongo, OutboxRelay relay) {
         mongo.indexOps(RosterDocument.COLLECTION).createIndex(new Index().on("hospitalId", Sort.Direction.ASC)
                 .named("hospital"));
         return new AggregateStore<>(mongo, RosterDocument.class, relay);
-    }
-
-    public static List<RosterDocument> rosterOf(MongoTemplate mongo, String hospitalId) {
-        return mongo.find(query(where("hospitalId").is(hospitalId)), RosterDocument.class);
     }
 }

@@ -1,0 +1,50 @@
+package org.peersupport.platform.test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.peersupport.events.CheckInDue;
+import org.peersupport.events.ClinicalRole;
+import org.peersupport.events.MatchEscalated;
+import org.peersupport.events.Modality;
+import org.peersupport.events.RequestSubmitted;
+import org.peersupport.events.SupporterAssigned;
+import org.peersupport.events.SupporterCertified;
+
+/** Events as their owners would publish them, each with a fresh id and the current time, for service tests. */
+public final class EventMother {
+
+    private EventMother() {
+    }
+
+    /** A nurse asks for support by phone, in English, inside their hospital. */
+    public static RequestSubmitted requestSubmitted(String hospitalId, String requestId, ClinicalRole role) {
+        return new RequestSubmitted(id(), Instant.now(), hospitalId, requestId, "rq-" + requestId, role,
+                Modality.PHONE, "en", false);
+    }
+
+    /** A supporter certified for a year, speaking English, by phone and video. */
+    public static SupporterCertified supporterCertified(String hospitalId, String supporterId, ClinicalRole role,
+            int capacity) {
+        return new SupporterCertified(id(), Instant.now(), hospitalId, supporterId, role, List.of("en"),
+                List.of(Modality.PHONE, Modality.VIDEO), capacity, Instant.now().plus(Duration.ofDays(365)));
+    }
+
+    public static SupporterAssigned supporterAssigned(String hospitalId, String requestId, String requesterRef,
+            String supporterId) {
+        return new SupporterAssigned(id(), Instant.now(), hospitalId, requestId, requesterRef, supporterId);
+    }
+
+    public static MatchEscalated matchEscalated(String hospitalId, String requestId) {
+        return new MatchEscalated(id(), Instant.now(), hospitalId, requestId, "NO_ELIGIBLE_SUPPORTER");
+    }
+
+    public static CheckInDue checkInDue(String hospitalId, String caseId, String supporterId, int number) {
+        return new CheckInDue(id(), Instant.now(), hospitalId, caseId, supporterId, number);
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}
