@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Chooses the supporter for a request. For now: certified and current, of the requester's hospital, with room under
  * their capacity; the one with the fewest active cases, then the same clinical role, then by id so the choice is
- * repeatable. The richer rules of DESIGN.md (unit, involvement, language, modality, network) come with their issue.
+ * repeatable. The richer rules of docs/design.md (unit, involvement, language, modality, network) come with their issue.
  */
 public final class MatchPolicy {
 

@@ -2,7 +2,7 @@ package org.peersupport.notification.domain;
 
 /**
  * What a person is told, and nothing more: no names, no event descriptions, no clinical details, so the text is safe
- * on any channel (DESIGN.md, "Confidentiality is the product").
+ * on any channel (docs/design.md, "Confidentiality").
  */
 public enum Notice {
     NEW_REQUEST("You have a new peer support request. Open the console to see it."),
