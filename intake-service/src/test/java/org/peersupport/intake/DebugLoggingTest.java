@@ -30,7 +30,7 @@ class DebugLoggingTest {
         String email = "ottoline." + tag + "@example.org";
         String badPhone = "call me maybe " + tag;
         String badEmail = "ottoline-" + tag + "-at-nowhere";
-        String token = TestTokens.token("lakeside-staff-1", "lakeside", "staff");
+        String token = Staff.fresh("lakeside");
         Api api = Api.local(port);
 
         Api.Response valid = api.post("/api/hospitals/lakeside/requests", token, body(name, phone, email));
