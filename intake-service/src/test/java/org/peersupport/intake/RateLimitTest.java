@@ -10,7 +10,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** One caller may submit only so often; what is over the limit gets 429 with Retry-After, and crisis help anyway. */
 @ServiceTest
-@TestPropertySource(properties = "peersupport.intake.rate-limit.submissions-per-hour=3")
+@TestPropertySource(properties = {"peersupport.intake.rate-limit.submissions-per-hour=3",
+        "peersupport.intake.rate-limit.on-behalf-per-hour=2"})
 class RateLimitTest {
 
     @LocalServerPort
@@ -46,6 +47,28 @@ class RateLimitTest {
         Api.Response crisis = api.post("/api/hospitals/lakeside/requests", token, body(true));
         assertThat(crisis.status()).as("crisis resources whatever the count").isEqualTo(200);
         assertThat(crisis.body()).contains("988");
+    }
+
+    @Test
+    void aCoordinatorRecordingForCallersHasItsOwnAllowance() {
+        String coordinator = Staff.coordinator("riverside");
+        Api api = Api.local(port);
+        for (int i = 0; i < 2; i++) {
+            String recorded = """
+                    {"channel":"PHONE","request":{"requesterRole":"NURSE","preferredModality":"PHONE",
+                     "preferredLanguage":"en","contact":{"name":"Gus Called","phone":"+1603555%04d"}}}""".formatted(i);
+            assertThat(api.post("/api/hospitals/riverside/requests/on-behalf", coordinator, recorded).status())
+                    .isEqualTo(202);
+        }
+
+        Api.Response third = api.post("/api/hospitals/riverside/requests/on-behalf", coordinator, """
+                {"channel":"EMAIL","request":{"requesterRole":"NURSE","preferredModality":"PHONE",
+                 "preferredLanguage":"en","contact":{"name":"Gus Called","email":"gus@example.org"}}}""");
+
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.isProblem()).isTrue();
+        assertThat(api.post("/api/hospitals/riverside/requests", coordinator, body(false)).status())
+                .as("the coordinator's own request counts against the other allowance").isEqualTo(202);
     }
 
     private static java.net.http.HttpResponse<String> send(java.net.http.HttpRequest request) {

@@ -54,7 +54,8 @@ public class CrisisService {
     /** A person at risk asked for support themselves: resources now, and the coordinator is alerted. */
     public List<CrisisDirectory.CrisisResource> flag(Caller caller, String hospitalId, NewRequest command) {
         caller.require(Role.STAFF, Role.SUPPORTER, Role.COORDINATOR).requireHospital(hospitalId);
-        raise(caller, hospitalId, requesters.of(caller, hospitalId), caller.subject(), command);
+        raise(caller, hospitalId, requesters.of(caller, hospitalId), caller.subject(), command,
+                SubmissionLimit.Door.SELF);
         return directory.forHospital(hospitalId);
     }
 
@@ -64,15 +65,15 @@ public class CrisisService {
         caller.require(Role.COORDINATOR).requireHospital(hospitalId);
         NewRequest recorded = command.withOrigin(RequestOrigin.ON_BEHALF);
         raise(caller, hospitalId, requesters.onBehalf(hospitalId, onBehalf, recorded.contact()),
-                onBehalf.staffId().orElse(null), recorded);
+                onBehalf.staffId().orElse(null), recorded, SubmissionLimit.Door.ON_BEHALF);
         return directory.forHospital(hospitalId);
     }
 
     private void raise(Caller caller, String hospitalId, String requesterRef, String requesterSubject,
-            NewRequest command) {
+            NewRequest command, SubmissionLimit.Door door) {
         // The resources are shown whatever the count; past the caller's limit no further flag is raised, so one
         // token cannot bury the coordinator's list.
-        if (!limit.tryCount(caller, hospitalId)) {
+        if (!limit.tryCount(caller, hospitalId, door)) {
             log.warn("crisis flag not raised: the caller is over the submission limit");
             return;
         }

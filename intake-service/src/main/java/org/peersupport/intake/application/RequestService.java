@@ -74,7 +74,7 @@ public class RequestService {
      */
     public Submitted submit(Caller caller, String hospitalId, NewRequest command, Optional<String> idempotencyKey) {
         caller.require(Role.STAFF, Role.SUPPORTER, Role.COORDINATOR).requireHospital(hospitalId);
-        limit.count(caller, hospitalId);
+        limit.count(caller, hospitalId, SubmissionLimit.Door.SELF);
         return store(caller, hospitalId, requesters.of(caller, hospitalId), caller.subject(), command,
                 command.canonical(), idempotencyKey);
     }
@@ -87,7 +87,7 @@ public class RequestService {
     public Submitted recordOnBehalf(Caller caller, String hospitalId, NewRequest command, OnBehalf onBehalf,
             Optional<String> idempotencyKey) {
         caller.require(Role.COORDINATOR).requireHospital(hospitalId);
-        limit.count(caller, hospitalId);
+        limit.count(caller, hospitalId, SubmissionLimit.Door.ON_BEHALF);
         NewRequest recorded = command.withOrigin(RequestOrigin.ON_BEHALF);
         String requesterRef = requesters.onBehalf(hospitalId, onBehalf, recorded.contact());
         return store(caller, hospitalId, requesterRef, onBehalf.staffId().orElse(null), recorded,
