@@ -125,4 +125,20 @@ class WithdrawalTest {
         assertThat(status(request.requestId())).isEqualTo("WITHDRAWN");
         assertThat(load(hospital, supporter)).isZero();
     }
+
+    @Test
+    void aWithdrawalNamingAnotherHospitalIsDeadLetteredAndFreesNothing() {
+        String hospital = hospital();
+        String supporter = hospital + "-s1";
+        RequestSubmitted request = assignedToANewSupporter(hospital, supporter, 2);
+        var elsewhere = EventMother.requestWithdrawn("riverside", request.requestId());
+
+        try (EventProbe dlq = EventProbe.deadLetters("matching")) {
+            probe.publish(elsewhere);
+            dlq.awaitRecord(elsewhere.eventId());
+        }
+
+        assertThat(status(request.requestId())).isEqualTo("ACTIVE");
+        assertThat(load(hospital, supporter)).isEqualTo(1);
+    }
 }
