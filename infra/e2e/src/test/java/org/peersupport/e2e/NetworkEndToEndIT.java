@@ -342,6 +342,41 @@ class NetworkEndToEndIT {
 
     @Test
     @Order(8)
+    void aRequestWithdrawnMidFlowFreesItsSupportersPlaceAndClosesItsCase() {
+        // The requester asks for themselves (the only request of lakeside-staff-2 here) and withdraws once assigned.
+        Contact contact = Contact.unique();
+        contacts.add(contact);
+        var submitted = network.post("intake", "/api/hospitals/lakeside/requests", "lakeside-staff-2", """
+                {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+                 "contact":{"name":"%s","phone":"%s","email":"%s"}}""".formatted(contact.name(), contact.phone(),
+                contact.email()));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String reference = Network.JSON.readTree(submitted.body()).get("reference").asString();
+        references.add(reference);
+        hospitalOf.put(reference, "lakeside");
+        awaitAssignedAndNotified(List.of(reference), Duration.ofSeconds(60));
+        String supporter = assignedSupporter(reference);
+
+        var withdrawn = network.post("intake", "/api/hospitals/lakeside/requests/" + reference + "/withdrawal",
+                "lakeside-staff-2", "");
+
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
+        assertThat(status(reference)).isEqualTo("WITHDRAWN");
+        try (MongoClient mongo = MongoClients.create(network.stack.url("mongo"))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(mongo.getDatabase("matching").getCollection("assignments")
+                        .find(new Document("_id", reference)).first().getString("status")).isEqualTo("WITHDRAWN");
+                assertThat(mongo.getDatabase("matching").getCollection("supporters")
+                        .find(new Document("_id", supporter)).first().getList("activeRequestIds", String.class))
+                        .as("the place " + supporter + " held").doesNotContain(reference);
+                assertThat(mongo.getDatabase("followup").getCollection("cases")
+                        .find(new Document("_id", reference)).first().getString("status")).isEqualTo("CLOSED");
+            });
+        }
+    }
+
+    @Test
+    @Order(9)
     void twoMatchingProcessesNeverAssignASupporterPastCapacity() throws Exception {
         network.stack.startInstance("matching", "matching-2", 28086, 29086);
         try {
