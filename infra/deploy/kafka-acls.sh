@@ -40,6 +40,7 @@ matching        Read       group     matching
 matching        Write      topic     peersupport.dlq.matching
 followup        Write      topic     peersupport.followup.v1
 followup        Read       topic     peersupport.matching.v1
+followup        Read       topic     peersupport.intake.v1
 followup        Read       group     followup
 followup        Write      topic     peersupport.dlq.followup
 notification    Write      topic     peersupport.notification.v1

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 public enum EventType {
     REQUEST_SUBMITTED("peersupport.request.submitted.v1", RequestSubmitted.class, Topics.INTAKE),
     REQUEST_WITHDRAWN("peersupport.request.withdrawn.v1", RequestWithdrawn.class, Topics.INTAKE),
+    CRISIS_FLAGGED("peersupport.crisis.flagged.v1", CrisisFlagged.class, Topics.INTAKE),
     SUPPORTER_CERTIFIED("peersupport.supporter.certified.v1", SupporterCertified.class, Topics.TRAINING),
     SUPPORTER_ASSIGNED("peersupport.supporter.assigned.v1", SupporterAssigned.class, Topics.MATCHING),
     MATCH_ESCALATED("peersupport.match.escalated.v1", MatchEscalated.class, Topics.MATCHING),

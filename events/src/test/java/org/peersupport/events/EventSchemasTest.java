@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,17 +27,51 @@ class EventSchemasTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
+    /** Fields added to a published type after its first release: optional on the wire, so older events stay valid. */
+    static final Map<EventType, Set<String>> ADDED_LATER = Map.of(EventType.REQUEST_SUBMITTED, Set.of("unit",
+            "reasonCategory", "urgency", "sameRolePreferred", "outsideUnitPreferred", "supporterGender", "origin"));
+
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void schemaNamesEveryRecordComponentAndRequiresAll(EventType type) throws IOException {
+    void schemaNamesEveryRecordComponentAndRequiresAllButThoseAddedLater(EventType type) throws IOException {
         JsonNode schema = schemaOf(type);
         List<String> components = Arrays.stream(type.javaType().getRecordComponents()).map(RecordComponent::getName).toList();
+        Set<String> addedLater = ADDED_LATER.getOrDefault(type, Set.of());
 
         assertThat(schema.get("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(components);
         List<String> required = new ArrayList<>();
         schema.get("required").forEach(node -> required.add(node.asString()));
-        assertThat(required).containsExactlyInAnyOrderElementsOf(components);
+        assertThat(required).containsExactlyInAnyOrderElementsOf(
+                components.stream().filter(name -> !addedLater.contains(name)).toList());
         assertThat(schema.get("title").asString()).isEqualTo(type.wireType());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void anEventWrittenBeforeTheLaterFieldsStillValidates(EventType type) throws Exception {
+        var data = (tools.jackson.databind.node.ObjectNode) JSON.valueToTree(sampleOf(type.javaType()));
+        ADDED_LATER.getOrDefault(type, Set.of()).forEach(data::remove);
+
+        Schema schema = SCHEMAS.getSchema(type.getClass().getResourceAsStream(type.schemaResource()));
+        assertThat(schema.validate(data)).isEmpty();
+    }
+
+    @Test
+    void aRequestSubmittedOfTheFirstShapeReadsWithTheLaterFieldsEmpty() {
+        String first = """
+                {"eventId":"e1","occurredAt":"2026-11-23T10:15:30Z","hospitalId":"lakeside","requestId":"r1",
+                 "requesterRef":"rq-1","requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+                 "outsideHospitalPreferred":false}""";
+
+        RequestSubmitted read = JsonMapper.builder()
+                .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build()
+                .readValue(first, RequestSubmitted.class);
+
+        assertThat(read).isEqualTo(new RequestSubmitted("e1", Instant.parse("2026-11-23T10:15:30Z"), "lakeside",
+                "r1", "rq-1", ClinicalRole.NURSE, Modality.PHONE, "en", false));
+        assertThat(read.unit()).isNull();
+        assertThat(read.sameRolePreferred()).isNull();
+        assertThat(read.origin()).isNull();
     }
 
     @ParameterizedTest
@@ -99,6 +134,7 @@ class EventSchemasTest {
         if (t == String.class) {
             return switch (name) {
                 case "preferredLanguage" -> "en";
+                case "unit" -> "ICU-4";
                 case "channel" -> "IN_APP";
                 case "reason" -> type(component).equals(MatchEscalated.class) ? "NO_ELIGIBLE_SUPPORTER" : "assigned";
                 default -> name + "-1";
@@ -110,7 +146,7 @@ class EventSchemasTest {
         if (t == int.class) {
             return 2;
         }
-        if (t == boolean.class) {
+        if (t == boolean.class || t == Boolean.class) {
             return true;
         }
         if (t.isEnum()) {

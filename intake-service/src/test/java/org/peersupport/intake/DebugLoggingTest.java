@@ -30,7 +30,7 @@ class DebugLoggingTest {
         String email = "ottoline." + tag + "@example.org";
         String badPhone = "call me maybe " + tag;
         String badEmail = "ottoline-" + tag + "-at-nowhere";
-        String token = TestTokens.token("lakeside-staff-1", "lakeside", "staff");
+        String token = Staff.fresh("lakeside");
         Api api = Api.local(port);
 
         Api.Response valid = api.post("/api/hospitals/lakeside/requests", token, body(name, phone, email));
@@ -41,6 +41,32 @@ class DebugLoggingTest {
         assertThat(output.getAll()).as("DEBUG web logging was on and logged the body it read")
                 .contains("SubmitRequestBody[redacted]");
         for (String secret : new String[] {name, phone, email, badPhone, badEmail, tag}) {
+            assertThat(output.getAll()).as("log output").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void debugWebLoggingPrintsNoContactDetailOfARequestRecordedOnBehalfOrACrisisFlagReadBack(CapturedOutput output) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Perpetua Callback " + tag;
+        String email = "perpetua." + tag + "@example.org";
+        String coordinator = Staff.coordinator("lakeside");
+        Api api = Api.local(port);
+        String recorded = """
+                {"channel":"EMAIL","staffId":"%s","request":%s}""".formatted("staff-" + tag,
+                body(name, "+1 603 555 0123", email));
+        String atRisk = body(name, "+1 603 555 0123", email).replace("\"contact\"",
+                "\"screening\":{\"riskOfHarmToSelf\":true},\"contact\"");
+
+        assertThat(api.post("/api/hospitals/lakeside/requests/on-behalf", coordinator, recorded).status())
+                .isEqualTo(202);
+        assertThat(api.post("/api/hospitals/lakeside/requests", Staff.fresh("lakeside"), atRisk).status())
+                .isEqualTo(200);
+        Api.Response flags = api.get("/api/hospitals/lakeside/crisis-flags", coordinator);
+
+        assertThat(flags.body()).as("the coordinator reads the contact to call back").contains(name);
+        assertThat(output.getAll()).contains("OnBehalfBody[redacted]");
+        for (String secret : new String[] {name, email, tag}) {
             assertThat(output.getAll()).as("log output").doesNotContain(secret);
         }
     }

@@ -48,7 +48,8 @@ class IntakeFlowTest {
     void submittedRequestIsStoredSealedAndAnnouncedPseudonymously() {
         String name = "Marguerite Quillfeather-" + UUID.randomUUID().toString().substring(0, 6);
         String phone = "+1 603 555 0" + (100 + (int) (Math.random() * 800));
-        String token = TestTokens.token("lakeside-staff-1", "lakeside", "staff");
+        String subject = Staff.subject("lakeside");
+        String token = TestTokens.token(subject, "lakeside", "staff");
 
         Api.Response response = Api.local(port).post("/api/hospitals/lakeside/requests", token, body(name, phone));
 
@@ -58,7 +59,7 @@ class IntakeFlowTest {
 
         RequestSubmitted event = probe.await(RequestSubmitted.class, e -> e.requestId().equals(reference));
         assertThat(event.hospitalId()).isEqualTo("lakeside");
-        assertThat(event.requesterRef()).startsWith("rq-").doesNotContain("lakeside-staff-1");
+        assertThat(event.requesterRef()).startsWith("rq-").doesNotContain(subject);
 
         ConsumerRecord<byte[], byte[]> record = probe.records().stream()
                 .filter(r -> reference.equals(EventProbe.header(r, "ce_subject"))).findFirst().orElseThrow();
@@ -71,7 +72,7 @@ class IntakeFlowTest {
         String stored = mongo.getCollection(RequestDocument.COLLECTION)
                 .find(new Document("_id", reference)).first().toJson();
         assertThat(stored).doesNotContain(name).doesNotContain(phone).doesNotContain("r.nurse@example.org")
-                .doesNotContain("lakeside-staff-1").contains("v1:");
+                .doesNotContain(subject).contains("v1:");
         for (ConsumerRecord<byte[], byte[]> any : probe.records()) {
             String all = new String(any.value(), StandardCharsets.UTF_8) + any.headers().toString();
             assertThat(all).doesNotContain(name).doesNotContain(phone).doesNotContain("r.nurse@example.org");
@@ -80,7 +81,7 @@ class IntakeFlowTest {
 
     @Test
     void assignmentUpdatesStatusOnceEvenWhenRedelivered() {
-        String token = TestTokens.token("lakeside-staff-2", "lakeside", "staff");
+        String token = Staff.fresh("lakeside");
         String reference = Api.local(port).post("/api/hospitals/lakeside/requests", token, body("Ana B", "+16035550111"))
                 .json().get("reference").asString();
         RequestSubmitted submitted = probe.await(RequestSubmitted.class, e -> e.requestId().equals(reference));
@@ -103,7 +104,7 @@ class IntakeFlowTest {
 
     @Test
     void idempotencyKeyMakesARetriedSubmissionReturnTheFirstRequest() {
-        String token = TestTokens.token("riverside-staff-1", "riverside", "staff");
+        String token = Staff.fresh("riverside");
         var api = Api.local(port);
         var request = api.request("/api/hospitals/riverside/requests", token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", "retry-" + UUID.randomUUID())
@@ -120,7 +121,7 @@ class IntakeFlowTest {
     @Test
     void anotherRequesterOfTheSameHospitalCannotReadTheRequest() {
         String reference = Api.local(port).post("/api/hospitals/summit/requests",
-                TestTokens.token("summit-staff-1", "summit", "staff"), body("Lee D", "+16035550133"))
+                Staff.fresh("summit"), body("Lee D", "+16035550133"))
                 .json().get("reference").asString();
 
         Api.Response other = Api.local(port).get("/api/hospitals/summit/requests/" + reference,
@@ -138,7 +139,7 @@ class IntakeFlowTest {
         String correlationId = "corr-" + UUID.randomUUID();
         var api = Api.local(port);
         var request = api.request("/api/hospitals/lakeside/requests",
-                        TestTokens.token("lakeside-staff-1", "lakeside", "staff"))
+                        Staff.fresh("lakeside"))
                 .header("Content-Type", "application/json").header("X-Correlation-Id", correlationId)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body("Pat E", "+16035550144"))).build();
 
@@ -172,7 +173,7 @@ class IntakeFlowTest {
     @Test
     void anUnsafeCorrelationIdIsReplacedNotLogged() {
         Api.Response response = Api.local(port).send(Api.local(port)
-                .request("/api/hospitals/lakeside/requests", TestTokens.token("lakeside-staff-1", "lakeside", "staff"))
+                .request("/api/hospitals/lakeside/requests", Staff.fresh("lakeside"))
                 .header("Content-Type", "application/json").header("X-Correlation-Id", "evil value\tinjected")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body("Pat F", "+16035550145"))).build());
 

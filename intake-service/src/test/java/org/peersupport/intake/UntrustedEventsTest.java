@@ -43,7 +43,7 @@ class UntrustedEventsTest {
                  "contact":{"name":"Robin Trust","phone":"+16035550177"}}
                 """;
         String reference = Api.local(port).post("/api/hospitals/lakeside/requests",
-                TestTokens.token("lakeside-staff-1", "lakeside", "staff"), body).json().get("reference").asString();
+                Staff.fresh("lakeside"), body).json().get("reference").asString();
         return probe.await(RequestSubmitted.class, e -> e.requestId().equals(reference));
     }
 

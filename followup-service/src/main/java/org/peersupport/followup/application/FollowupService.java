@@ -2,6 +2,7 @@ package org.peersupport.followup.application;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.followup.domain.CheckInSchedule;
 import org.peersupport.followup.domain.SupportCase;
@@ -9,6 +10,7 @@ import org.peersupport.followup.persistence.CaseDocument;
 import org.peersupport.platform.kernel.Decision;
 import org.peersupport.platform.messaging.TrustPolicy;
 import org.peersupport.platform.outbox.AggregateStore;
+import org.peersupport.platform.outbox.Applied;
 import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.security.Role;
 import org.peersupport.platform.timers.TimerHandler;
@@ -49,12 +51,36 @@ public class FollowupService implements TimerHandler {
         }
     }
 
+    /**
+     * The requester withdrew: the case closes and no check-in falls due any more. When the withdrawal comes before
+     * the assignment (they travel on different topics), a closed case is stored in its place, so the late assignment
+     * finds it and opens nothing.
+     */
+    public void onRequestWithdrawn(RequestWithdrawn event) {
+        Applied<SupportCase> applied = cases.apply(event.requestId(), event.eventId(), (SupportCase current) -> {
+            TrustPolicy.requireSameHospital(event, current.hospitalId());
+            return current.withdrawn();
+        });
+        if (applied.found()) {
+            log.info("case {} closed: request withdrawn", event.requestId());
+            return;
+        }
+        Decision<SupportCase> closed = SupportCase.withdrawnBeforeOpening(event.requestId(), event.hospitalId(),
+                clock.instant());
+        if (cases.insert(new CaseDocument(closed.state()), event.eventId(), closed)) {
+            log.info("case {} closed before opening: request withdrawn", event.requestId());
+        } else {
+            // The assignment opened the case in between: close that one.
+            onRequestWithdrawn(event);
+        }
+    }
+
     /** A case, for its supporter or a coordinator of its hospital; anyone else learns nothing. */
     public SupportCase caseFor(Caller caller, String hospitalId, String caseId) {
         caller.requireHospital(hospitalId);
         return cases.find(caseId).map(CaseDocument::toDomain)
                 .filter(c -> c.hospitalId().equals(hospitalId))
-                .filter(c -> caller.has(Role.COORDINATOR) || c.supporterId().equals(caller.subject()))
+                .filter(c -> caller.has(Role.COORDINATOR) || caller.subject().equals(c.supporterId()))
                 .orElseThrow(() -> new NotFoundException("Case"));
     }
 

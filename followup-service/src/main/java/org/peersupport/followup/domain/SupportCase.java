@@ -9,7 +9,11 @@ import org.peersupport.events.CaseOpened;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.platform.kernel.Decision;
 
-/** A case under follow-up: the supporter's check-ins with the requester after an assignment. */
+/**
+ * A case under follow-up: the supporter's check-ins with the requester after an assignment. A withdrawn request
+ * closes its case; one withdrawn before its assignment arrived is stored closed, without a supporter, so that a late
+ * assignment opens nothing.
+ */
 public record SupportCase(String id, String hospitalId, String supporterId, Instant openedAt, int checkInsDue,
         Status status) {
 
@@ -29,6 +33,22 @@ public record SupportCase(String id, String hospitalId, String supporterId, Inst
         return Decision.to(opened)
                 .publishing(new CaseOpened(newEventId(), now, hospitalId, requestId, supporterId, first))
                 .scheduling(opened.checkInTimer(1, first));
+    }
+
+    /** The request was withdrawn before any assignment reached follow-up: a closed case, so none is ever opened. */
+    public static Decision<SupportCase> withdrawnBeforeOpening(String requestId, String hospitalId, Instant now) {
+        return Decision.to(new SupportCase(requestId, hospitalId, null, now, 0, Status.CLOSED));
+    }
+
+    /**
+     * The requester withdrew: the case closes, so a check-in timer that fires later changes nothing and the chain of
+     * check-ins ends. Closing a closed case changes nothing.
+     */
+    public Decision<SupportCase> withdrawn() {
+        if (status == Status.CLOSED) {
+            return Decision.unchanged(this);
+        }
+        return Decision.to(new SupportCase(id, hospitalId, supporterId, openedAt, checkInsDue, Status.CLOSED));
     }
 
     /**

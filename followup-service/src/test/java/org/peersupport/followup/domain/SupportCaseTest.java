@@ -54,4 +54,26 @@ class SupportCaseTest {
         assertThat(SupportCase.checkInNumber(Map.of(SupportCase.CHECK_IN_NUMBER, "3"), "r1:check-in:3")).isEqualTo(3);
         assertThat(SupportCase.checkInNumber(Map.of(), "r1:check-in:2")).isEqualTo(2);
     }
+
+    @Test
+    void aWithdrawalClosesTheCaseSoALaterCheckInTimerPublishesNothing() {
+        Decision<SupportCase> closed = SupportCaseMother.open().withdrawn();
+
+        assertThat(closed.state().status()).isEqualTo(SupportCase.Status.CLOSED);
+        Decision<SupportCase> late = closed.state().checkInDue(1, OPENED.plus(Duration.ofHours(72)), DEFAULT);
+        assertThat(late.changed()).isFalse();
+        assertThat(late.events()).isEmpty();
+        assertThat(late.timers()).isEmpty();
+        assertThat(closed.state().withdrawn().changed()).isFalse();
+    }
+
+    @Test
+    void aRequestWithdrawnBeforeItsAssignmentArrivedIsAClosedCaseWithoutSupporter() {
+        Decision<SupportCase> closed = SupportCase.withdrawnBeforeOpening("r1", "lakeside", OPENED);
+
+        assertThat(closed.state().status()).isEqualTo(SupportCase.Status.CLOSED);
+        assertThat(closed.state().supporterId()).isNull();
+        assertThat(closed.events()).isEmpty();
+        assertThat(closed.timers()).isEmpty();
+    }
 }

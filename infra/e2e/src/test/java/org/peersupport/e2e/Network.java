@@ -80,22 +80,26 @@ final class Network {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    /** Submits a request for support as a staff member; returns its reference. */
-    String submit(String hospital, String staff, Contact contact) {
-        HttpResponse<String> response = trySubmit(hospital, staff, contact);
+    /**
+     * Records a request for support, as the hospital's coordinator taking a call, for a caller reached by this contact;
+     * returns its reference. Each test contact is a new person: a staff member holds one open request at a time and
+     * submits only a few an hour, so the many requests these tests make come through the coordinator's door.
+     */
+    String submit(String hospital, String coordinator, Contact contact) {
+        HttpResponse<String> response = trySubmit(hospital, coordinator, contact);
         if (response.statusCode() != 202) {
             throw new IllegalStateException("submission answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).get("reference").asString();
     }
 
-    /** Submits a request for support as a staff member, whatever the answer. */
-    HttpResponse<String> trySubmit(String hospital, String staff, Contact contact) {
+    /** Records a request for support as the hospital's coordinator, whatever the answer. */
+    HttpResponse<String> trySubmit(String hospital, String coordinator, Contact contact) {
         String body = """
-                {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
-                 "contact":{"name":"%s","phone":"%s","email":"%s"}}""".formatted(contact.name(), contact.phone(),
+                {"channel":"PHONE","request":{"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+                 "contact":{"name":"%s","phone":"%s","email":"%s"}}}""".formatted(contact.name(), contact.phone(),
                 contact.email());
-        return post("intake", "/api/hospitals/" + hospital + "/requests", staff, body);
+        return post("intake", "/api/hospitals/" + hospital + "/requests/on-behalf", coordinator, body);
     }
 
     /** Produces one raw record, as any client that can reach the broker could. */
@@ -116,8 +120,9 @@ final class Network {
         }
     }
 
-    String status(String hospital, String staff, String reference) {
-        HttpResponse<String> response = get("intake", "/api/hospitals/" + hospital + "/requests/" + reference, staff);
+    String status(String hospital, String coordinator, String reference) {
+        HttpResponse<String> response = get("intake", "/api/hospitals/" + hospital + "/requests/" + reference,
+                coordinator);
         return response.statusCode() == 200 ? JSON.readTree(response.body()).get("status").asString()
                 : "HTTP " + response.statusCode();
     }

@@ -62,13 +62,18 @@ class NetworkEndToEndIT {
         return hospital + "-staff-1";
     }
 
+    /** Who records the tests' requests and reads their status: a staff member holds only one open request. */
+    static String coordinator(String hospital) {
+        return hospital + "-coordinator";
+    }
+
     static List<String> supporters(String hospital) {
         return List.of(hospital + "-supporter-1", hospital + "-supporter-2", hospital + "-supporter-3");
     }
 
     String status(String reference) {
         String hospital = hospitalOf.get(reference);
-        return network.status(hospital, staff(hospital), reference);
+        return network.status(hospital, coordinator(hospital), reference);
     }
 
     @BeforeAll
@@ -91,7 +96,7 @@ class NetworkEndToEndIT {
         Contact contact = Contact.unique();
         contacts.add(contact);
         String hospital = HOSPITALS.get(references.size() % HOSPITALS.size());
-        String reference = network.submit(hospital, staff(hospital), contact);
+        String reference = network.submit(hospital, coordinator(hospital), contact);
         references.add(reference);
         hospitalOf.put(reference, hospital);
         return reference;
@@ -287,7 +292,7 @@ class NetworkEndToEndIT {
                 .until(() -> {
                     Contact refused = Contact.unique();
                     contacts.add(refused); // refused, so they must appear nowhere either
-                    answers.add(network.trySubmit("lakeside", staff("lakeside"), refused).statusCode());
+                    answers.add(network.trySubmit("lakeside", coordinator("lakeside"), refused).statusCode());
                     return System.nanoTime() - downSince >= Duration.ofSeconds(60).toNanos();
                 });
         network.stack.start("mongo");
@@ -337,6 +342,41 @@ class NetworkEndToEndIT {
 
     @Test
     @Order(8)
+    void aRequestWithdrawnMidFlowFreesItsSupportersPlaceAndClosesItsCase() {
+        // The requester asks for themselves (the only request of lakeside-staff-2 here) and withdraws once assigned.
+        Contact contact = Contact.unique();
+        contacts.add(contact);
+        var submitted = network.post("intake", "/api/hospitals/lakeside/requests", "lakeside-staff-2", """
+                {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+                 "contact":{"name":"%s","phone":"%s","email":"%s"}}""".formatted(contact.name(), contact.phone(),
+                contact.email()));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String reference = Network.JSON.readTree(submitted.body()).get("reference").asString();
+        references.add(reference);
+        hospitalOf.put(reference, "lakeside");
+        awaitAssignedAndNotified(List.of(reference), Duration.ofSeconds(60));
+        String supporter = assignedSupporter(reference);
+
+        var withdrawn = network.post("intake", "/api/hospitals/lakeside/requests/" + reference + "/withdrawal",
+                "lakeside-staff-2", "");
+
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
+        assertThat(status(reference)).isEqualTo("WITHDRAWN");
+        try (MongoClient mongo = MongoClients.create(network.stack.url("mongo"))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(mongo.getDatabase("matching").getCollection("assignments")
+                        .find(new Document("_id", reference)).first().getString("status")).isEqualTo("WITHDRAWN");
+                assertThat(mongo.getDatabase("matching").getCollection("supporters")
+                        .find(new Document("_id", supporter)).first().getList("activeRequestIds", String.class))
+                        .as("the place " + supporter + " held").doesNotContain(reference);
+                assertThat(mongo.getDatabase("followup").getCollection("cases")
+                        .find(new Document("_id", reference)).first().getString("status")).isEqualTo("CLOSED");
+            });
+        }
+    }
+
+    @Test
+    @Order(9)
     void twoMatchingProcessesNeverAssignASupporterPastCapacity() throws Exception {
         network.stack.startInstance("matching", "matching-2", 28086, 29086);
         try {
@@ -348,8 +388,7 @@ class NetworkEndToEndIT {
                 String hospital = HOSPITALS.get(i % HOSPITALS.size());
                 Contact contact = Contact.unique();
                 batch.add(contact);
-                submitted.add(pool.submit(() -> network.submit(hospital, "%s-staff-%d".formatted(hospital,
-                        1 + (contact.hashCode() & 1)), contact)));
+                submitted.add(pool.submit(() -> network.submit(hospital, coordinator(hospital), contact)));
             }
             List<String> refs = new ArrayList<>();
             for (var future : submitted) {

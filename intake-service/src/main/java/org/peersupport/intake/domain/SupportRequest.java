@@ -3,10 +3,9 @@ package org.peersupport.intake.domain;
 import static org.peersupport.platform.kernel.Decision.newEventId;
 
 import java.time.Instant;
-import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
-import org.peersupport.events.Modality;
 import org.peersupport.events.RequestSubmitted;
+import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.platform.kernel.Decision;
 
 /** A health care worker's request for peer support. Contact details are not part of it: they stay sealed in storage. */
@@ -14,21 +13,27 @@ public record SupportRequest(
         String id,
         String hospitalId,
         String requesterRef,
-        ClinicalRole requesterRole,
-        Modality preferredModality,
-        String preferredLanguage,
-        boolean outsideHospitalPreferred,
+        RequestDetails details,
         RequestStatus status,
         Instant submittedAt,
         String assignedSupporterId,
-        Instant assignedAt) {
+        Instant assignedAt,
+        Instant withdrawnAt) {
 
-    public static Decision<SupportRequest> submit(String id, String hospitalId, String requesterRef, ClinicalRole role,
-            Modality modality, String language, boolean outsideHospitalPreferred, Instant now) {
-        SupportRequest request = new SupportRequest(id, hospitalId, requesterRef, role, modality, language,
-                outsideHospitalPreferred, RequestStatus.SUBMITTED, now, null, null);
+    public static Decision<SupportRequest> submit(String id, String hospitalId, String requesterRef,
+            RequestDetails details, Instant now) {
+        SupportRequest request = new SupportRequest(id, hospitalId, requesterRef, details, RequestStatus.SUBMITTED,
+                now, null, null, null);
         return Decision.to(request).publishing(new RequestSubmitted(newEventId(), now, hospitalId, id, requesterRef,
-                role, modality, language, outsideHospitalPreferred));
+                details.requesterRole(), details.preferredModality(), details.preferredLanguage(),
+                details.outsideHospitalPreferred(), details.unit(), details.reasonCategory(), details.urgency(),
+                details.sameRolePreferred(), details.outsideUnitPreferred(), details.supporterGender(),
+                details.origin()));
+    }
+
+    /** Still waiting for or receiving support: the one request a requester may have at a time. */
+    public boolean isOpen() {
+        return status != RequestStatus.WITHDRAWN;
     }
 
     /**
@@ -39,8 +44,8 @@ public record SupportRequest(
         if (status == RequestStatus.WITHDRAWN || supporterId.equals(assignedSupporterId)) {
             return Decision.unchanged(this);
         }
-        return Decision.to(new SupportRequest(id, hospitalId, requesterRef, requesterRole, preferredModality,
-                preferredLanguage, outsideHospitalPreferred, RequestStatus.ASSIGNED, submittedAt, supporterId, at));
+        return Decision.to(new SupportRequest(id, hospitalId, requesterRef, details, RequestStatus.ASSIGNED,
+                submittedAt, supporterId, at, null));
     }
 
     /**
@@ -51,7 +56,20 @@ public record SupportRequest(
         if (status != RequestStatus.SUBMITTED) {
             return Decision.unchanged(this);
         }
-        return Decision.to(new SupportRequest(id, hospitalId, requesterRef, requesterRole, preferredModality,
-                preferredLanguage, outsideHospitalPreferred, RequestStatus.ESCALATED, submittedAt, null, null));
+        return Decision.to(new SupportRequest(id, hospitalId, requesterRef, details, RequestStatus.ESCALATED,
+                submittedAt, null, null, null));
+    }
+
+    /**
+     * The requester steps back, at any stage: every service stops what it does for the request when it reads
+     * {@code RequestWithdrawn}. Withdrawing again changes nothing and publishes nothing.
+     */
+    public Decision<SupportRequest> withdraw(Instant now) {
+        if (status == RequestStatus.WITHDRAWN) {
+            return Decision.unchanged(this);
+        }
+        return Decision.to(new SupportRequest(id, hospitalId, requesterRef, details, RequestStatus.WITHDRAWN,
+                        submittedAt, assignedSupporterId, assignedAt, now))
+                .publishing(new RequestWithdrawn(newEventId(), now, hospitalId, id));
     }
 }

@@ -13,4 +13,9 @@ class IntakePersistence {
     AggregateStore<RequestDocument> requestStore(MongoTemplate mongo, OutboxRelay relay) {
         return new AggregateStore<>(mongo, RequestDocument.class, relay);
     }
+
+    @Bean
+    AggregateStore<CrisisFlagDocument> crisisFlagStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore<>(mongo, CrisisFlagDocument.class, relay);
+    }
 }

@@ -3,13 +3,21 @@ package org.peersupport.intake.persistence;
 import java.time.Instant;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
+import org.peersupport.events.ReasonCategory;
+import org.peersupport.events.RequestOrigin;
+import org.peersupport.events.SupporterGender;
+import org.peersupport.events.Urgency;
+import org.peersupport.intake.domain.RequestDetails;
 import org.peersupport.intake.domain.RequestStatus;
 import org.peersupport.intake.domain.SupportRequest;
 import org.peersupport.platform.outbox.HoldsState;
 import org.peersupport.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A request as stored: its state, its sealed contact fields, and its outbox, in one document. */
+/**
+ * A request as stored: its state, its sealed contact fields, the keyed fingerprint of the command that created it,
+ * and its outbox, in one document. Documents stored before the later fields read them as their defaults.
+ */
 @Document(RequestDocument.COLLECTION)
 public class RequestDocument extends OutboxDocument implements HoldsState<SupportRequest> {
 
@@ -18,49 +26,72 @@ public class RequestDocument extends OutboxDocument implements HoldsState<Suppor
     private String hospitalId;
     private String requesterRef;
     private ClinicalRole requesterRole;
+    private String unit;
+    private ReasonCategory reasonCategory;
+    private Urgency urgency;
     private Modality preferredModality;
     private String preferredLanguage;
+    private boolean sameRolePreferred;
+    private boolean outsideUnitPreferred;
     private boolean outsideHospitalPreferred;
+    private SupporterGender supporterGender;
+    private RequestOrigin origin;
     private RequestStatus status;
     private Instant submittedAt;
     private String assignedSupporterId;
     private Instant assignedAt;
+    private Instant withdrawnAt;
+    private String fingerprint;
     private SealedContact contact;
 
     protected RequestDocument() {
     }
 
-    public RequestDocument(SupportRequest request, SealedContact contact) {
+    public RequestDocument(SupportRequest request, SealedContact contact, String fingerprint) {
         super(request.id());
         this.contact = contact;
+        this.fingerprint = fingerprint;
         apply(request);
     }
 
     @Override
     public SupportRequest toDomain() {
-        return new SupportRequest(getId(), hospitalId, requesterRef, requesterRole, preferredModality,
-                preferredLanguage, outsideHospitalPreferred, status, submittedAt, assignedSupporterId, assignedAt);
+        RequestDetails details = new RequestDetails(requesterRole, unit, reasonCategory, urgency, preferredModality,
+                preferredLanguage, sameRolePreferred, outsideUnitPreferred, outsideHospitalPreferred, supporterGender,
+                origin);
+        return new SupportRequest(getId(), hospitalId, requesterRef, details, status, submittedAt,
+                assignedSupporterId, assignedAt, withdrawnAt);
     }
 
     @Override
     public void apply(SupportRequest request) {
+        RequestDetails details = request.details();
         hospitalId = request.hospitalId();
         requesterRef = request.requesterRef();
-        requesterRole = request.requesterRole();
-        preferredModality = request.preferredModality();
-        preferredLanguage = request.preferredLanguage();
-        outsideHospitalPreferred = request.outsideHospitalPreferred();
+        requesterRole = details.requesterRole();
+        unit = details.unit();
+        reasonCategory = details.reasonCategory();
+        urgency = details.urgency();
+        preferredModality = details.preferredModality();
+        preferredLanguage = details.preferredLanguage();
+        sameRolePreferred = details.sameRolePreferred();
+        outsideUnitPreferred = details.outsideUnitPreferred();
+        outsideHospitalPreferred = details.outsideHospitalPreferred();
+        supporterGender = details.supporterGender();
+        origin = details.origin();
         status = request.status();
         submittedAt = request.submittedAt();
         assignedSupporterId = request.assignedSupporterId();
         assignedAt = request.assignedAt();
+        withdrawnAt = request.withdrawnAt();
     }
 
     public SealedContact contact() {
         return contact;
     }
 
-    /** Contact fields as ciphertexts bound to this document; plaintext never reaches the store. */
-    public record SealedContact(String name, String phone, String email, String requesterSubject) {
+    /** The keyed fingerprint (HMAC) of the command that created the request; null for requests stored before it. */
+    public String fingerprint() {
+        return fingerprint;
     }
 }

@@ -8,12 +8,24 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
+import org.peersupport.events.ReasonCategory;
+import org.peersupport.events.RequestOrigin;
+import org.peersupport.events.SupporterGender;
+import org.peersupport.events.Urgency;
+import org.peersupport.intake.application.CrisisDirectory.CrisisResource;
+import org.peersupport.intake.application.CrisisService;
 import org.peersupport.intake.application.NewRequest;
+import org.peersupport.intake.application.OnBehalf;
 import org.peersupport.intake.application.RequestService;
 import org.peersupport.intake.domain.Contact;
+import org.peersupport.intake.domain.ContactMethod;
+import org.peersupport.intake.domain.ContactPreference;
+import org.peersupport.intake.domain.ContactWindow;
+import org.peersupport.intake.domain.RequestDetails;
 import org.peersupport.intake.domain.RequestStatus;
 import org.peersupport.intake.domain.SupportRequest;
 import org.peersupport.platform.security.Caller;
@@ -34,46 +46,111 @@ import org.springframework.web.bind.annotation.RestController;
 class RequestController {
 
     private final RequestService requests;
+    private final CrisisService crisis;
 
-    RequestController(RequestService requests) {
+    RequestController(RequestService requests, CrisisService crisis) {
         this.requests = requests;
+        this.crisis = crisis;
     }
 
+    /**
+     * A request for oneself: 202 with the new request; 202 again for the same Idempotency-Key and body; 200 with the
+     * requester's open request when they have one already. A screening that signals risk answers 200 with the crisis
+     * resources instead, and no request is made.
+     */
     @PostMapping
-    ResponseEntity<RequestView> submit(@PathVariable String hospitalId, @Valid @RequestBody SubmitRequestBody body,
+    ResponseEntity<?> submit(@PathVariable String hospitalId, @Valid @RequestBody SubmitRequestBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (idempotencyKey != null && !idempotencyKey.matches("[A-Za-z0-9._-]{8,64}")) {
-            throw new InvalidInputException("Idempotency-Key", "8 to 64 letters, digits, '.', '_' or '-'");
+        Optional<String> key = idempotencyKey(idempotencyKey);
+        NewRequest command = body.toCommand();
+        if (body.signalsRisk()) {
+            return ResponseEntity.ok(CrisisView.of(hospitalId, crisis.flag(Caller.current(), hospitalId, command)));
         }
-        RequestService.Submitted submitted = requests.submit(Caller.current(), hospitalId, body.toCommand(),
-                Optional.ofNullable(idempotencyKey));
-        SupportRequest request = submitted.request();
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/hospitals/" + hospitalId + "/requests/" + request.id()))
-                .body(RequestView.of(request));
+        return answer(hospitalId, requests.submit(Caller.current(), hospitalId, command, key));
+    }
+
+    /** A coordinator records a request for someone who phoned, wrote or walked in; answered as a submission. */
+    @PostMapping("/on-behalf")
+    ResponseEntity<?> recordOnBehalf(@PathVariable String hospitalId, @Valid @RequestBody OnBehalfBody body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Optional<String> key = idempotencyKey(idempotencyKey);
+        NewRequest command = body.request().toCommand();
+        OnBehalf onBehalf = new OnBehalf(body.channel(), Optional.ofNullable(body.staffId()));
+        if (body.request().signalsRisk()) {
+            return ResponseEntity.ok(CrisisView.of(hospitalId,
+                    crisis.flagOnBehalf(Caller.current(), hospitalId, command, onBehalf)));
+        }
+        return answer(hospitalId, requests.recordOnBehalf(Caller.current(), hospitalId, command, onBehalf, key));
     }
 
     @GetMapping("/{requestId}")
     RequestView status(@PathVariable String hospitalId, @PathVariable String requestId) {
-        return RequestView.of(requests.status(Caller.current(), hospitalId, requestId));
+        return RequestView.of(requests.status(Caller.current(), hospitalId, requestId), false);
+    }
+
+    /** The requester (or the hospital's coordinator) withdraws: 202 the first time, 200 when it was already. */
+    @PostMapping("/{requestId}/withdrawal")
+    ResponseEntity<RequestView> withdraw(@PathVariable String hospitalId, @PathVariable String requestId) {
+        RequestService.Withdrawal withdrawal = requests.withdraw(Caller.current(), hospitalId, requestId);
+        return ResponseEntity.status(withdrawal.changed() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(RequestView.of(withdrawal.request(), false));
+    }
+
+    private static Optional<String> idempotencyKey(String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[A-Za-z0-9._-]{8,64}")) {
+            throw new InvalidInputException("Idempotency-Key", "8 to 64 letters, digits, '.', '_' or '-'");
+        }
+        return Optional.ofNullable(idempotencyKey);
+    }
+
+    private static ResponseEntity<RequestView> answer(String hospitalId, RequestService.Submitted submitted) {
+        SupportRequest request = submitted.request();
+        boolean alreadyOpen = submitted.outcome() == RequestService.Submitted.Outcome.ALREADY_OPEN;
+        return ResponseEntity.status(alreadyOpen ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .location(URI.create("/api/hospitals/" + hospitalId + "/requests/" + request.id()))
+                .body(RequestView.of(request, alreadyOpen));
     }
 
     /** The body of a submission. Values are checked here; their messages never echo what was sent. */
     record SubmitRequestBody(
             @NotNull ClinicalRole requesterRole,
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._/-]{0,19}", message = "must be a unit code such as 'ICU-4'")
+            String unit,
+            ReasonCategory reasonCategory,
+            Urgency urgency,
             @NotNull Modality preferredModality,
             @NotNull @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code such as 'en'")
             String preferredLanguage,
+            Boolean sameRolePreferred,
+            Boolean outsideUnitPreferred,
             Boolean outsideHospitalPreferred,
-            @NotNull @Valid ContactBody contact) {
+            SupporterGender supporterGender,
+            @NotNull @Valid ContactBody contact,
+            ContactMethod contactMethod,
+            ContactWindow contactWindow,
+            @Valid ScreeningBody screening) {
+
+        /** The first shape of a submission, for callers and tests that know only it. */
+        SubmitRequestBody(ClinicalRole requesterRole, Modality preferredModality, String preferredLanguage,
+                Boolean outsideHospitalPreferred, ContactBody contact) {
+            this(requesterRole, null, null, null, preferredModality, preferredLanguage, null, null,
+                    outsideHospitalPreferred, null, contact, null, null, null);
+        }
 
         NewRequest toCommand() {
             if (isBlank(contact.phone()) && isBlank(contact.email())) {
                 throw new InvalidInputException("contact.phone", "a phone number or an email address is required");
             }
-            return new NewRequest(requesterRole, preferredModality, preferredLanguage,
-                    Boolean.TRUE.equals(outsideHospitalPreferred),
-                    new Contact(contact.name().strip(), contact.phone(), contact.email()));
+            Contact reach = new Contact(contact.name().strip(), contact.phone(), contact.email());
+            RequestDetails details = new RequestDetails(requesterRole, unit, reasonCategory, urgency,
+                    preferredModality, preferredLanguage, Boolean.TRUE.equals(sameRolePreferred),
+                    Boolean.TRUE.equals(outsideUnitPreferred), Boolean.TRUE.equals(outsideHospitalPreferred),
+                    supporterGender, RequestOrigin.SELF);
+            return new NewRequest(details, reach, ContactPreference.forContact(reach, contactMethod, contactWindow));
+        }
+
+        boolean signalsRisk() {
+            return screening != null && Boolean.TRUE.equals(screening.riskOfHarmToSelf());
         }
 
         private static boolean isBlank(String value) {
@@ -84,6 +161,31 @@ class RequestController {
         @Override
         public String toString() {
             return "SubmitRequestBody[redacted]";
+        }
+    }
+
+    /**
+     * The form's crisis screening: "Are you thinking about harming yourself?" A yes is never queued as peer
+     * support: crisis resources come back at once and the coordinator is alerted.
+     */
+    record ScreeningBody(Boolean riskOfHarmToSelf) {
+
+        @Override
+        public String toString() {
+            return "ScreeningBody[redacted]";
+        }
+    }
+
+    /** A request recorded by a coordinator: how the caller reached them, their staff id if known, and the request. */
+    record OnBehalfBody(
+            @NotNull OnBehalf.Channel channel,
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,63}", message = "must be a staff identifier")
+            String staffId,
+            @NotNull @Valid SubmitRequestBody request) {
+
+        @Override
+        public String toString() {
+            return "OnBehalfBody[redacted]";
         }
     }
 
@@ -101,11 +203,24 @@ class RequestController {
 
     /** What the requester and coordinators see: never the contact details. */
     record RequestView(String reference, String hospitalId, RequestStatus status, Instant submittedAt,
-            Instant assignedAt) {
+            Instant assignedAt, Instant withdrawnAt, String unit, ReasonCategory reasonCategory, Urgency urgency,
+            RequestOrigin origin, boolean alreadyOpen) {
 
-        static RequestView of(SupportRequest request) {
+        static RequestView of(SupportRequest request, boolean alreadyOpen) {
+            RequestDetails details = request.details();
             return new RequestView(request.id(), request.hospitalId(), request.status(), request.submittedAt(),
-                    request.assignedAt());
+                    request.assignedAt(), request.withdrawnAt(), details.unit(), details.reasonCategory(),
+                    details.urgency(), details.origin(), alreadyOpen);
+        }
+    }
+
+    /** What someone at risk sees at once: the lines to call now. Nothing is queued; the coordinator will call back. */
+    record CrisisView(boolean crisis, String hospitalId, String message, List<CrisisResource> resources) {
+
+        static CrisisView of(String hospitalId, List<CrisisResource> resources) {
+            return new CrisisView(true, hospitalId, "If you are in danger now, call 911. You can call or text 988 "
+                    + "at any time. Your hospital's peer support coordinator has been alerted and will contact you.",
+                    resources);
         }
     }
 }

@@ -1,27 +1,65 @@
 package org.peersupport.intake.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.peersupport.intake.domain.SupportRequestMother.LATER;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
+import org.peersupport.events.ReasonCategory;
+import org.peersupport.events.RequestOrigin;
 import org.peersupport.events.RequestSubmitted;
+import org.peersupport.events.RequestWithdrawn;
+import org.peersupport.events.SupporterGender;
+import org.peersupport.events.Urgency;
 import org.peersupport.platform.kernel.Decision;
+import org.peersupport.platform.kernel.InvalidValue;
 
 class SupportRequestTest {
 
     @Test
-    void submittingPublishesRequestSubmittedUnderTheRequestersPseudonym() {
-        Decision<SupportRequest> submitted = SupportRequest.submit("r1", "lakeside", "rq-1", ClinicalRole.NURSE,
-                Modality.PHONE, "en", false, SupportRequestMother.SUBMITTED_AT);
+    void submittingPublishesRequestSubmittedUnderTheRequestersPseudonymWithWhatTheProgramsCount() {
+        Decision<SupportRequest> submitted = SupportRequest.submit("r1", "lakeside", "rq-1",
+                SupportRequestMother.details(), SupportRequestMother.SUBMITTED_AT);
 
         assertThat(submitted.state().status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(submitted.state().isOpen()).isTrue();
         assertThat(submitted.events()).singleElement().isInstanceOfSatisfying(RequestSubmitted.class, event -> {
             assertThat(event.requestId()).isEqualTo("r1");
             assertThat(event.requesterRef()).isEqualTo("rq-1");
             assertThat(event.hospitalId()).isEqualTo("lakeside");
+            assertThat(event.unit()).isEqualTo("ICU-4");
+            assertThat(event.reasonCategory()).isEqualTo(ReasonCategory.ADVERSE_EVENT);
+            assertThat(event.urgency()).isEqualTo(Urgency.TODAY);
+            assertThat(event.sameRolePreferred()).isTrue();
+            assertThat(event.outsideUnitPreferred()).isTrue();
+            assertThat(event.supporterGender()).isEqualTo(SupporterGender.ANY);
+            assertThat(event.origin()).isEqualTo(RequestOrigin.SELF);
         });
+    }
+
+    @Test
+    void detailsLeftOutTakeTheirDefaults() {
+        RequestDetails first = RequestDetails.of(ClinicalRole.PHYSICIAN, Modality.VIDEO, "es", true);
+
+        assertThat(first.urgency()).isEqualTo(Urgency.ROUTINE);
+        assertThat(first.supporterGender()).isEqualTo(SupporterGender.ANY);
+        assertThat(first.origin()).isEqualTo(RequestOrigin.SELF);
+        assertThat(first.unit()).isNull();
+        assertThat(first.withOrigin(RequestOrigin.TRIGGER).origin()).isEqualTo(RequestOrigin.TRIGGER);
+        assertThat(first.withReason(ReasonCategory.VIOLENCE).reasonCategory()).isEqualTo(ReasonCategory.VIOLENCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ICU", "ICU-4-and-a-very-long-name", "ICU\u202e4", "{\"$gt\":\"\"}", "Dr. Smith's patient: J.D."})
+    void aUnitThatIsNotAShortCodeIsRefusedByName(String unit) {
+        assertThatThrownBy(() -> new RequestDetails(ClinicalRole.NURSE, unit, null, null, Modality.PHONE, "en", false,
+                false, false, null, null)).isInstanceOfSatisfying(InvalidValue.class,
+                        refused -> assertThat(refused.field()).isEqualTo("unit"));
     }
 
     @Test
@@ -41,9 +79,10 @@ class SupportRequestTest {
 
     @Test
     void anAssignmentOfAWithdrawnRequestChangesNothing() {
-        Decision<SupportRequest> late = SupportRequestMother.withStatus(RequestStatus.WITHDRAWN).assigned("s1", LATER);
+        Decision<SupportRequest> late = SupportRequestMother.withdrawn().assigned("s1", LATER);
 
         assertThat(late.changed()).isFalse();
+        assertThat(late.events()).isEmpty();
         assertThat(late.state().status()).isEqualTo(RequestStatus.WITHDRAWN);
     }
 
@@ -56,10 +95,42 @@ class SupportRequestTest {
     }
 
     @Test
-    void aLateEscalationOfAnAssignedRequestChangesNothing() {
-        Decision<SupportRequest> late = SupportRequestMother.assignedTo("s1").escalated(SupportRequestMother.escalation());
+    void aLateEscalationOfAnAssignedOrWithdrawnRequestChangesNothing() {
+        for (SupportRequest settled : new SupportRequest[] {SupportRequestMother.assignedTo("s1"),
+                SupportRequestMother.withdrawn()}) {
+            Decision<SupportRequest> late = settled.escalated(SupportRequestMother.escalation());
 
-        assertThat(late.changed()).isFalse();
-        assertThat(late.state().status()).isEqualTo(RequestStatus.ASSIGNED);
+            assertThat(late.changed()).isFalse();
+            assertThat(late.state().status()).isEqualTo(settled.status());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RequestStatus.class, names = {"SUBMITTED", "ESCALATED", "ASSIGNED"})
+    void anOpenRequestCanBeWithdrawnAtAnyStageAndSaysSoOnItsTopic(RequestStatus status) {
+        SupportRequest open = switch (status) {
+            case SUBMITTED -> SupportRequestMother.submitted();
+            case ESCALATED -> SupportRequestMother.escalated();
+            default -> SupportRequestMother.assignedTo("s1");
+        };
+
+        Decision<SupportRequest> withdrawn = open.withdraw(LATER.plusSeconds(60));
+
+        assertThat(withdrawn.state().status()).isEqualTo(RequestStatus.WITHDRAWN);
+        assertThat(withdrawn.state().isOpen()).isFalse();
+        assertThat(withdrawn.state().withdrawnAt()).isEqualTo(LATER.plusSeconds(60));
+        assertThat(withdrawn.events()).singleElement().isInstanceOfSatisfying(RequestWithdrawn.class, event -> {
+            assertThat(event.requestId()).isEqualTo("r1");
+            assertThat(event.hospitalId()).isEqualTo("lakeside");
+        });
+    }
+
+    @Test
+    void withdrawingTwiceChangesNothingTheSecondTime() {
+        Decision<SupportRequest> again = SupportRequestMother.withdrawn().withdraw(LATER.plusSeconds(90));
+
+        assertThat(again.changed()).isFalse();
+        assertThat(again.events()).isEmpty();
+        assertThat(again.state().withdrawnAt()).isEqualTo(LATER);
     }
 }

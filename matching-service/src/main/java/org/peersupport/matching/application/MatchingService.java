@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.peersupport.events.RequestSubmitted;
+import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterCertified;
 import org.peersupport.matching.domain.Assignment;
 import org.peersupport.matching.domain.Candidate;
@@ -21,6 +22,7 @@ import org.peersupport.matching.persistence.WaitingRequests;
 import org.peersupport.platform.kernel.Decision;
 import org.peersupport.platform.messaging.TrustPolicy;
 import org.peersupport.platform.outbox.AggregateStore;
+import org.peersupport.platform.outbox.Applied;
 import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.security.Role;
 import org.peersupport.platform.timers.TimerHandler;
@@ -111,6 +113,31 @@ public class MatchingService implements TimerHandler {
     }
 
     /**
+     * The requester withdrew: the answer is marked withdrawn (so its retry timer and a waiting-list offer pass it
+     * over), the place the chosen supporter holds for it is freed, and it leaves the hospital's waiting list. A
+     * reservation being made at the same moment sees the withdrawal after its own write and frees the place itself
+     * ({@link #settle}), so a supporter never keeps a place for a withdrawn request.
+     */
+    public void onRequestWithdrawn(RequestWithdrawn event) {
+        Applied<Assignment> applied = assignments.apply(event.requestId(), event.eventId(), (Assignment current) -> {
+            TrustPolicy.requireSameHospital(event, current.request().hospitalId());
+            return current.withdrawn(event.occurredAt());
+        });
+        if (!applied.found()) {
+            // Withdrawn before matching read the request (they share a partition, so this is a request it never had).
+            log.info("request {} withdrawn before it reached matching", event.requestId());
+            return;
+        }
+        // Also on a redelivery: the first delivery may have stopped before freeing the place.
+        Assignment withdrawn = assignments.find(event.requestId()).orElseThrow().toDomain();
+        waiting.remove(withdrawn.request().hospitalId(), event.requestId());
+        if (withdrawn.supporterId() != null) {
+            release(withdrawn.supporterId(), event.requestId());
+        }
+        log.info("request {} withdrawn", event.requestId());
+    }
+
+    /**
      * Frees the place a request held with a supporter (its case is over) and offers it to the hospital's oldest
      * waiting request. The caseload on the supporter's record is the only count of their load.
      */
@@ -162,7 +189,8 @@ public class MatchingService implements TimerHandler {
         try {
             for (String requestId : waiting.of(hospitalId)) {
                 Optional<AssignmentDocument> stored = assignments.find(requestId);
-                if (stored.isEmpty() || stored.get().getStatus() == Assignment.Status.ACTIVE) {
+                if (stored.isEmpty() || stored.get().getStatus() == Assignment.Status.ACTIVE
+                        || stored.get().getStatus() == Assignment.Status.WITHDRAWN) {
                     waiting.remove(hospitalId, requestId);
                     continue;
                 }
@@ -206,8 +234,15 @@ public class MatchingService implements TimerHandler {
             Instant now = clock.instant();
             int attempt = assignment.attempt();
             if (reserve(assignment, now) != Caseload.Outcome.REFUSED) {
-                assignments.apply(requestId, null, (Assignment current) ->
+                Applied<Assignment> reserved = assignments.apply(requestId, null, (Assignment current) ->
                         current.isDeciding(attempt) ? Decision.to(current.reserved()) : Decision.unchanged(current));
+                if (reserved.decision().map(decided -> decided.state().status() == Assignment.Status.WITHDRAWN)
+                        .orElse(false)) {
+                    // Withdrawn while the place was being taken: the withdrawal may have freed it before it was
+                    // taken, so free it here, after the place is written.
+                    release(assignment.supporterId(), requestId);
+                    return reserved.decision().get().state();
+                }
                 if (assignment.escalated()) {
                     waiting.remove(assignment.request().hospitalId(), requestId);
                 }

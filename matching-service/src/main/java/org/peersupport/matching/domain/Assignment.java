@@ -11,7 +11,8 @@ import org.peersupport.platform.kernel.Decision;
 /**
  * Matching's answer for one request. {@code DECIDING}: a supporter is chosen and a place is being reserved on their
  * own record ({@link Caseload}); {@code ACTIVE}: they hold it; {@code ESCALATED}: nobody fits yet, the coordinator is
- * told once, and matching keeps looking (retry timers, and at once when a supporter appears). Each choice is a new
+ * told once, and matching keeps looking (retry timers, and at once when a supporter appears); {@code WITHDRAWN}: the
+ * requester stepped back, and nothing more happens for it. Each choice is a new
  * {@code attempt}, so a supporter's answer to one attempt can never be mistaken for another's.
  */
 public record Assignment(MatchRequest request, String requesterRef, Status status, String supporterId, int attempt,
@@ -20,7 +21,7 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
     public static final String NO_ELIGIBLE_SUPPORTER = "NO_ELIGIBLE_SUPPORTER";
 
     public enum Status {
-        DECIDING, ACTIVE, ESCALATED
+        DECIDING, ACTIVE, ESCALATED, WITHDRAWN
     }
 
     /** The type of the timers that make matching look again for an escalated request. */
@@ -72,11 +73,24 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
      */
     public Decision<Assignment> retryTimerFired(int number, Optional<Supporter> chosen, Instant now,
             RetrySchedule schedule) {
-        if (status == Status.ACTIVE) {
+        if (status == Status.ACTIVE || status == Status.WITHDRAWN) {
             return Decision.unchanged(this);
         }
         Assignment after = status == Status.ESCALATED && chosen.isPresent() ? deciding(chosen.get(), now) : this;
         return Decision.to(after).scheduling(retryTimer(number + 1, schedule.dueAt(number + 1, now)));
+    }
+
+    /**
+     * The requester withdrew: whatever stage it was at, the answer ends here. The chosen supporter is kept, so the
+     * place they hold (or are being given) can be freed; a retry timer that fires later changes nothing. Withdrawing
+     * again changes nothing.
+     */
+    public Decision<Assignment> withdrawn(Instant now) {
+        if (status == Status.WITHDRAWN) {
+            return Decision.unchanged(this);
+        }
+        return Decision.to(new Assignment(request, requesterRef, Status.WITHDRAWN, supporterId, attempt, escalated,
+                now));
     }
 
     /** Which retry a timer fires; timers stored before they had a payload say it only in their id. */

@@ -2,6 +2,7 @@ package org.peersupport.matching.messaging;
 
 import java.util.function.Consumer;
 import org.peersupport.events.RequestSubmitted;
+import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterCertified;
 import org.peersupport.matching.application.MatchingService;
 import org.peersupport.platform.messaging.EventDispatcher;
@@ -17,6 +18,7 @@ class MatchingMessaging {
     Consumer<Message<byte[]>> matchingEvents(EventDispatcher dispatcher, MatchingService matching) {
         return dispatcher.consumer()
                 .on(RequestSubmitted.class, matching::onRequestSubmitted)
+                .on(RequestWithdrawn.class, matching::onRequestWithdrawn)
                 .on(SupporterCertified.class, matching::onSupporterCertified)
                 .build();
     }

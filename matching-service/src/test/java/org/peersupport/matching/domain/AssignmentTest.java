@@ -92,4 +92,32 @@ class AssignmentTest {
         assertThatThrownBy(() -> escalated.refused(Optional.empty(), NOW, schedule))
                 .isInstanceOf(AssignmentNotInThatState.class);
     }
+
+    @Test
+    void aWithdrawalEndsTheAnswerAtAnyStageAndKeepsTheChosenSupporterToFreeTheirPlace() {
+        Assignment active = Assignment.open(request, "rq-1", Optional.of(SupporterMother.nurse("s1")), NOW, schedule)
+                .state().reserved();
+
+        Decision<Assignment> withdrawn = active.withdrawn(NOW.plusSeconds(60));
+
+        assertThat(withdrawn.state().status()).isEqualTo(Assignment.Status.WITHDRAWN);
+        assertThat(withdrawn.state().supporterId()).isEqualTo("s1");
+        assertThat(withdrawn.events()).isEmpty();
+        assertThat(withdrawn.state().withdrawn(NOW.plusSeconds(90)).changed()).isFalse();
+    }
+
+    @Test
+    void aRetryTimerOfAWithdrawnRequestChangesNothingAndSchedulesNoOther() {
+        Assignment withdrawn = Assignment.open(request, "rq-1", Optional.empty(), NOW, schedule).state()
+                .withdrawn(NOW.plusSeconds(10)).state();
+
+        Decision<Assignment> fired = withdrawn.retryTimerFired(1, Optional.of(SupporterMother.nurse("s1")),
+                NOW.plusSeconds(30), schedule);
+
+        assertThat(fired.changed()).isFalse();
+        assertThat(fired.timers()).isEmpty();
+        assertThat(fired.state().status()).isEqualTo(Assignment.Status.WITHDRAWN);
+        assertThatThrownBy(() -> withdrawn.retry(Optional.of(SupporterMother.nurse("s1")), NOW))
+                .isInstanceOf(AssignmentNotInThatState.class);
+    }
 }

@@ -9,6 +9,7 @@ import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.Modality;
 import org.peersupport.events.RequestSubmitted;
+import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.events.SupporterCertified;
 
@@ -22,6 +23,11 @@ public final class EventMother {
     public static RequestSubmitted requestSubmitted(String hospitalId, String requestId, ClinicalRole role) {
         return new RequestSubmitted(id(), Instant.now(), hospitalId, requestId, "rq-" + requestId, role,
                 Modality.PHONE, "en", false);
+    }
+
+    /** The requester of {@code requestId} withdrew it. */
+    public static RequestWithdrawn requestWithdrawn(String hospitalId, String requestId) {
+        return new RequestWithdrawn(id(), Instant.now(), hospitalId, requestId);
     }
 
     /** A supporter certified for a year, speaking English, by phone and video. */

@@ -87,6 +87,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, ex.getMessage(), List.of());
     }
 
+    /** The caller's allowance for this window is used up: 429 with Retry-After. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Object> tooMany(TooManyRequestsException ex) {
+        ResponseEntity<Object> limited = problem(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage(), List.of());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(limited.getBody());
+    }
+
+    /** An Idempotency-Key reused with another body: 422 naming the header. */
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<Object> keyReused(IdempotencyKeyReusedException ex) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Field 'Idempotency-Key': " + ex.getMessage(),
+                List.of(Map.of("field", "Idempotency-Key", "reason", "already used with a different request body")));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> denied(AccessDeniedException ex) {
         return problem(HttpStatus.FORBIDDEN, "Not allowed for this principal.", List.of());
