@@ -13,6 +13,10 @@ import java.util.stream.Collectors;
 public enum EventType {
     REQUEST_SUBMITTED("peersupport.request.submitted.v1", RequestSubmitted.class, Topics.INTAKE),
     REQUEST_WITHDRAWN("peersupport.request.withdrawn.v1", RequestWithdrawn.class, Topics.INTAKE),
+    OUTREACH_OFFERED("peersupport.outreach.offered.v1", OutreachOffered.class, Topics.INTAKE),
+    OUTREACH_DECLINED("peersupport.outreach.declined.v1", OutreachDeclined.class, Topics.INTAKE),
+    OUTREACH_EXPIRED("peersupport.outreach.expired.v1", OutreachExpired.class, Topics.INTAKE),
+    GROUP_DEBRIEF_SUGGESTED("peersupport.debrief.suggested.v1", GroupDebriefSuggested.class, Topics.INTAKE),
     SUPPORTER_CERTIFIED("peersupport.supporter.certified.v1", SupporterCertified.class, Topics.TRAINING),
     SUPPORTER_ASSIGNED("peersupport.supporter.assigned.v1", SupporterAssigned.class, Topics.MATCHING),
     MATCH_ESCALATED("peersupport.match.escalated.v1", MatchEscalated.class, Topics.MATCHING),
