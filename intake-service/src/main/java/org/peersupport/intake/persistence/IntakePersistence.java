@@ -13,4 +13,14 @@ class IntakePersistence {
     AggregateStore<RequestDocument> requestStore(MongoTemplate mongo, OutboxRelay relay) {
         return new AggregateStore<>(mongo, RequestDocument.class, relay);
     }
+
+    @Bean
+    AggregateStore<OutreachDocument> outreachStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore<>(mongo, OutreachDocument.class, relay);
+    }
+
+    @Bean
+    AggregateStore<TriggerDocument> triggerStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore<>(mongo, TriggerDocument.class, relay);
+    }
 }
