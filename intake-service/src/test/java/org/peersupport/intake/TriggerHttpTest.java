@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.peersupport.events.GroupDebriefSuggested;
 import org.peersupport.events.OutreachOffered;
 import org.peersupport.events.OutreachOrigin;
+import org.peersupport.intake.domain.Outreach;
 import org.peersupport.intake.domain.Trigger;
 import org.peersupport.intake.persistence.TriggerDocument;
 import org.peersupport.platform.test.Api;
@@ -67,9 +68,9 @@ class TriggerHttpTest {
         assertThat(stored).doesNotContain(named.get(0)).doesNotContain("AE-" + tag);
     }
 
-    boolean offeredFor(OutreachOffered offer, String triggerId) {
-        Document stored = mongo.getCollection("outreach").find(new Document("_id", offer.offerId())).first();
-        return stored != null && triggerId.equals(stored.getString("triggerId"));
+    /** An offer of this trigger: its id is made of the trigger's and the person's pseudonym, which it carries. */
+    static boolean offeredFor(OutreachOffered offer, String triggerId) {
+        return offer.offerId().equals(Outreach.triggerOfferId(triggerId, offer.staffRef()));
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peersupport.events.OutreachOffered;
 import org.peersupport.events.Topics;
-import org.peersupport.intake.domain.Outreach;
 import org.peersupport.intake.domain.Trigger;
 import org.peersupport.intake.persistence.TriggerDocument;
 import org.peersupport.platform.test.Api;
@@ -79,16 +78,11 @@ class TriggerTopicTest {
 
         String triggerId = Trigger.idFor("lakeside", eventId);
         await().atMost(Duration.ofSeconds(30)).until(() -> probe.all(OutreachOffered.class,
-                e -> e.hospitalId().equals("lakeside") && isOfferOf(e.offerId(), triggerId)).size() == 2);
+                e -> TriggerHttpTest.offeredFor(e, triggerId)).size() == 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> "FANNED_OUT".equals(stored(triggerId).getString("status")));
-        assertThat(probe.all(OutreachOffered.class, e -> isOfferOf(e.offerId(), triggerId))).hasSize(2);
+        assertThat(probe.all(OutreachOffered.class, e -> TriggerHttpTest.offeredFor(e, triggerId))).hasSize(2);
     }
 
-    boolean isOfferOf(String offerId, String triggerId) {
-        Document offer = mongo.getCollection("outreach").find(new Document("_id", offerId)).first();
-        return offer != null && triggerId.equals(offer.getString("triggerId"))
-                && offerId.equals(Outreach.triggerOfferId(triggerId, offer.getString("staffRef")));
-    }
 
     Document stored(String triggerId) {
         return mongo.getCollection(TriggerDocument.COLLECTION).find(new Document("_id", triggerId)).first();

@@ -2,11 +2,14 @@ package org.peersupport.intake.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.peersupport.events.OutreachOrigin;
 import org.peersupport.events.ReasonCategory;
 import org.peersupport.intake.domain.Outreach;
+import org.peersupport.intake.domain.Trigger;
 import org.peersupport.intake.persistence.OfferLists;
 import org.peersupport.intake.persistence.OutreachDocument;
 import org.peersupport.platform.crypto.Pseudonyms;
@@ -56,15 +59,37 @@ public class OutreachService implements TimerHandler {
     }
 
     /**
-     * Makes offer {@code id} unless it exists: idempotent, so a fan-out run again makes nothing twice. The person's
-     * list names the offer first, so an offer that exists is always listed, whatever crashed in between.
+     * Makes offer {@code id} unless it exists: idempotent. The person's list names the offer first, so an offer that
+     * exists is always listed, whatever crashed in between.
      */
-    boolean offer(String id, String hospitalId, String staffRef, OutreachOrigin origin, String triggerId,
-            ReasonCategory category) {
-        lists.add(staffRef, id);
+    private boolean offer(String id, String hospitalId, String staffRef, OutreachOrigin origin, String triggerId,
+            ReasonCategory category, Instant expiresAt) {
         Decision<Outreach> decision = Outreach.offer(id, hospitalId, staffRef, origin, triggerId, category,
-                clock.instant(), properties.expiresAfter());
+                clock.instant(), expiresAt);
         return offers.insert(new OutreachDocument(decision.state()), null, decision);
+    }
+
+    /**
+     * Makes a trigger's offer to each person it names, each one single-document write, and returns how many were
+     * new: run again (a fan-out resumed after a crash) it finds those made before and makes them no second time.
+     */
+    int offerEach(Trigger trigger) {
+        Map<String, String> offerIds = new LinkedHashMap<>();
+        trigger.staffRefs().forEach(staffRef -> offerIds.put(staffRef, Outreach.triggerOfferId(trigger.id(), staffRef)));
+        lists.addAll(offerIds);
+        int made = 0;
+        for (Map.Entry<String, String> offer : offerIds.entrySet()) {
+            if (offer(offer.getValue(), trigger.hospitalId(), offer.getKey(), OutreachOrigin.TRIGGER, trigger.id(),
+                    trigger.category(), trigger.offersExpireAt())) {
+                made++;
+            }
+        }
+        return made;
+    }
+
+    /** Ends an offer left unanswered; the timer that says so ({@code causeId}) changes it once. */
+    void expire(String offerId, String causeId) {
+        offers.apply(offerId, causeId, (Outreach offer) -> offer.expire(clock.instant()));
     }
 
     /**
@@ -83,7 +108,9 @@ public class OutreachService implements TimerHandler {
             Optional<Outreach> existing = offers.find(id).map(OutreachDocument::toDomain);
             if (existing.isEmpty()) {
                 // Two referrers at once both try this id; the store keeps one offer, which is open for both.
-                if (offer(id, hospitalId, staffRef, OutreachOrigin.REFERRAL, null, category)) {
+                lists.add(staffRef, id);
+                if (offer(id, hospitalId, staffRef, OutreachOrigin.REFERRAL, null, category,
+                        now.plus(properties.expiresAfter()))) {
                     log.info("referral offer {} made", id);
                 }
                 return;
@@ -154,6 +181,6 @@ public class OutreachService implements TimerHandler {
     /** Idempotent by timer id; an offer answered before its expiry stays as answered. */
     @Override
     public void fire(TimerTask timer) {
-        offers.apply(timer.aggregateId(), timer.id(), (Outreach offer) -> offer.expire(clock.instant()));
+        expire(timer.aggregateId(), timer.id());
     }
 }

@@ -1,11 +1,10 @@
 package org.peersupport.intake.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import org.peersupport.events.OutreachOrigin;
 import org.peersupport.events.ReasonCategory;
-import org.peersupport.intake.domain.Outreach;
 import org.peersupport.intake.domain.Trigger;
 import org.peersupport.intake.persistence.TriggerDocument;
 import org.peersupport.platform.kernel.Decision;
@@ -33,13 +32,15 @@ public class TriggerService implements TimerHandler {
     private final OutreachService outreach;
     private final TriggerProperties properties;
     private final TriggerGate gate;
+    private final Duration offerWindow;
     private final Clock clock;
 
     public TriggerService(AggregateStore<TriggerDocument> triggers, OutreachService outreach,
-            TriggerProperties properties, Clock clock) {
+            TriggerProperties properties, OutreachProperties outreachProperties, Clock clock) {
         this.triggers = triggers;
         this.outreach = outreach;
         this.properties = properties;
+        this.offerWindow = outreachProperties.expiresAfter();
         this.gate = new TriggerGate(properties.maxInvolvedStaff());
         this.clock = clock;
     }
@@ -77,7 +78,7 @@ public class TriggerService implements TimerHandler {
                 .map(staffId -> outreach.staffRef(hospitalId, staffId)).toList();
         ReasonCategory category = report.category() == null ? ReasonCategory.ADVERSE_EVENT : report.category();
         Decision<Trigger> decision = Trigger.receive(id, hospitalId, report.occurredAt(), category, staffRefs,
-                clock.instant(), properties.debriefThreshold());
+                clock.instant(), offerWindow, properties.debriefThreshold());
         boolean created = triggers.insert(new TriggerDocument(decision.state()), causeId, decision);
         if (created) {
             log.info("trigger {} received naming {} staff", id, decision.state().staffRefs().size());
@@ -100,13 +101,7 @@ public class TriggerService implements TimerHandler {
             return;
         }
         if (trigger.status() == Trigger.Status.FANNING_OUT) {
-            int made = 0;
-            for (String staffRef : trigger.staffRefs()) {
-                if (outreach.offer(Outreach.triggerOfferId(trigger.id(), staffRef), trigger.hospitalId(), staffRef,
-                        OutreachOrigin.TRIGGER, trigger.id(), trigger.category())) {
-                    made++;
-                }
-            }
+            int made = outreach.offerEach(trigger);
             log.info("trigger {}: {} offers made, {} found made already", trigger.id(), made,
                     trigger.staffRefs().size() - made);
         }

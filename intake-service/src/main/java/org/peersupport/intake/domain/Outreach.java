@@ -3,7 +3,6 @@ package org.peersupport.intake.domain;
 import static org.peersupport.platform.kernel.Decision.newEventId;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -39,18 +38,23 @@ public record Outreach(
         OFFERED, ACCEPTED, DECLINED, EXPIRED
     }
 
-    /** Offers {@code staffRef} support until {@code now + window}, and asks for the timer that ends it unanswered. */
+    /**
+     * Offers {@code staffRef} support until {@code expiresAt}. A referral's offer asks for its own expiry timer; a
+     * trigger's offers expire together on their trigger's one timer, so a trigger naming hundreds of people schedules
+     * one timer, not hundreds.
+     */
     public static Decision<Outreach> offer(String id, String hospitalId, String staffRef, OutreachOrigin origin,
-            String triggerId, ReasonCategory category, Instant now, Duration window) {
+            String triggerId, ReasonCategory category, Instant now, Instant expiresAt) {
         if ((origin == OutreachOrigin.TRIGGER) != (triggerId != null)) {
             throw new IllegalArgumentException("a trigger's offer names its trigger, a referral's names none");
         }
         Outreach offered = new Outreach(id, hospitalId, staffRef, origin, triggerId, category, Status.OFFERED, now,
-                now.plus(window), null);
-        return Decision.to(offered)
-                .publishing(new OutreachOffered(newEventId(), now, hospitalId, id, staffRef, origin,
-                        offered.expiresAt()))
-                .scheduling(new Decision.Timer("expiry", EXPIRY_TIMER, hospitalId, offered.expiresAt(), Map.of()));
+                expiresAt, null);
+        Decision<Outreach> decision = Decision.to(offered).publishing(new OutreachOffered(newEventId(), now,
+                hospitalId, id, staffRef, origin, expiresAt));
+        return origin == OutreachOrigin.REFERRAL
+                ? decision.scheduling(new Decision.Timer("expiry", EXPIRY_TIMER, hospitalId, expiresAt, Map.of()))
+                : decision;
     }
 
     /** The id of the offer a trigger makes to one of the staff it names: a retried fan-out makes the same one. */

@@ -3,6 +3,7 @@ package org.peersupport.intake.domain;
 import static org.peersupport.platform.kernel.Decision.newEventId;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,10 +27,13 @@ public record Trigger(
         ReasonCategory category,
         List<String> staffRefs,
         Status status,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Instant offersExpireAt) {
 
     /** The type of the timer that makes (or finishes making) a trigger's offers. */
     public static final String FAN_OUT_TIMER = "intake.trigger-fan-out";
+    /** The type of the timer that ends the trigger's offers left unanswered, all at once. */
+    public static final String OFFERS_EXPIRY_TIMER = "intake.trigger-offers-expiry";
 
     public enum Status {
         FANNING_OUT, FANNED_OUT
@@ -46,15 +50,19 @@ public record Trigger(
     }
 
     /**
-     * Receives a trigger naming {@code staffRefs} (repeats counted once): the fan-out is due at once, and a group
-     * debrief is suggested when at least {@code debriefThreshold} people were named.
+     * Receives a trigger naming {@code staffRefs} (repeats counted once): the fan-out is due at once, its offers
+     * are open for {@code offerWindow} from now (however late a resumed fan-out makes one) and end together on one
+     * timer, and a group debrief is suggested when at least {@code debriefThreshold} people were named.
      */
     public static Decision<Trigger> receive(String id, String hospitalId, Instant occurredAt, ReasonCategory category,
-            List<String> staffRefs, Instant now, int debriefThreshold) {
+            List<String> staffRefs, Instant now, Duration offerWindow, int debriefThreshold) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(staffRefs));
-        Trigger received = new Trigger(id, hospitalId, occurredAt, category, distinct, Status.FANNING_OUT, now);
+        Trigger received = new Trigger(id, hospitalId, occurredAt, category, distinct, Status.FANNING_OUT, now,
+                now.plus(offerWindow));
         Decision<Trigger> decision = Decision.to(received)
-                .scheduling(new Decision.Timer("fan-out", FAN_OUT_TIMER, hospitalId, now, Map.of()));
+                .scheduling(new Decision.Timer("fan-out", FAN_OUT_TIMER, hospitalId, now, Map.of()))
+                .scheduling(new Decision.Timer("offers-expiry", OFFERS_EXPIRY_TIMER, hospitalId,
+                        received.offersExpireAt(), Map.of()));
         if (distinct.size() >= debriefThreshold) {
             decision = decision.publishing(new GroupDebriefSuggested(newEventId(), now, hospitalId, id,
                     distinct.size()));
@@ -68,6 +76,6 @@ public record Trigger(
             return Decision.unchanged(this);
         }
         return Decision.to(new Trigger(id, hospitalId, occurredAt, category, staffRefs, Status.FANNED_OUT,
-                receivedAt));
+                receivedAt, offersExpireAt));
     }
 }

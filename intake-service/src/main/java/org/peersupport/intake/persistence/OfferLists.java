@@ -4,6 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,17 @@ public class OfferLists {
 
     public void add(String staffRef, String offerId) {
         mongo.upsert(query(where("_id").is(staffRef)), new Update().addToSet("offerIds", offerId), COLLECTION);
+    }
+
+    /** Adds each person's offer ({@code staffRef} to offer id) in one round trip, each a single-document upsert. */
+    public void addAll(Map<String, String> offerIdByStaffRef) {
+        if (offerIdByStaffRef.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        offerIdByStaffRef.forEach((staffRef, offerId) -> bulk.upsert(query(where("_id").is(staffRef)),
+                new Update().addToSet("offerIds", offerId)));
+        bulk.execute();
     }
 
     public List<String> offerIds(String staffRef) {

@@ -20,6 +20,7 @@ public class TriggerDocument extends OutboxDocument implements HoldsState<Trigge
     private List<String> staffRefs;
     private Trigger.Status status;
     private Instant receivedAt;
+    private Instant offersExpireAt;
 
     protected TriggerDocument() {
     }
@@ -31,7 +32,7 @@ public class TriggerDocument extends OutboxDocument implements HoldsState<Trigge
 
     @Override
     public Trigger toDomain() {
-        return new Trigger(getId(), hospitalId, occurredAt, category, staffRefs, status, receivedAt);
+        return new Trigger(getId(), hospitalId, occurredAt, category, staffRefs, status, receivedAt, offersExpireAt);
     }
 
     @Override
@@ -42,5 +43,6 @@ public class TriggerDocument extends OutboxDocument implements HoldsState<Trigge
         staffRefs = trigger.staffRefs();
         status = trigger.status();
         receivedAt = trigger.receivedAt();
+        offersExpireAt = trigger.offersExpireAt();
     }
 }

@@ -1,16 +1,20 @@
 package org.peersupport.intake.bench;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.peersupport.events.EventType;
 import org.peersupport.events.GroupDebriefSuggested;
 import org.peersupport.events.OutreachOffered;
 import org.peersupport.intake.domain.Outreach;
 import org.peersupport.intake.domain.Trigger;
+import org.peersupport.platform.messaging.EventCodec;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.TestTokens;
@@ -27,6 +31,10 @@ public final class FanOutRun {
             int debriefs) {
     }
 
+    private static final EventCodec CODEC = new EventCodec();
+    private static final EventType OFFERED = EventType.of(OutreachOffered.class);
+    private static final EventType DEBRIEF = EventType.of(GroupDebriefSuggested.class);
+
     private FanOutRun() {
     }
 
@@ -38,9 +46,6 @@ public final class FanOutRun {
                 + IntStream.rangeClosed(1, staff).mapToObj(i -> "{\"staffId\":\"lakeside-" + tag + "-" + i + "\"}")
                         .collect(Collectors.joining(","))
                 + "]}";
-        // An offer of this trigger is recognised by its id, made of the trigger's id and the person's pseudonym.
-        Predicate<OutreachOffered> ofThisTrigger = e -> e.offerId().equals(Outreach.triggerOfferId(triggerId,
-                e.staffRef()));
 
         long start = System.nanoTime();
         Api.Response response = api.post("/api/hospitals/lakeside/triggers",
@@ -50,15 +55,28 @@ public final class FanOutRun {
         }
         Duration accepted = since(start);
         Duration[] debrief = {null};
-        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(() -> {
-            if (debrief[0] == null && !debriefs(probe, triggerId).isEmpty()) {
-                debrief[0] = since(start);
+        Set<String> offers = new HashSet<>();
+        int[] read = {0};
+        // Only the records that arrived since the last look are decoded: the probe holds every record of the run.
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
+            List<ConsumerRecord<byte[], byte[]>> records = probe.records();
+            for (; read[0] < records.size(); read[0]++) {
+                ConsumerRecord<byte[], byte[]> record = records.get(read[0]);
+                String type = EventProbe.header(record, "ce_type");
+                if (OFFERED.wireType().equals(type)) {
+                    OutreachOffered offer = (OutreachOffered) CODEC.decode(OFFERED, record.value());
+                    if (offer.offerId().equals(Outreach.triggerOfferId(triggerId, offer.staffRef()))) {
+                        offers.add(offer.offerId());
+                    }
+                } else if (DEBRIEF.wireType().equals(type) && debrief[0] == null
+                        && ((GroupDebriefSuggested) CODEC.decode(DEBRIEF, record.value())).triggerId().equals(triggerId)) {
+                    debrief[0] = since(start);
+                }
             }
-            return probe.all(OutreachOffered.class, ofThisTrigger).size() >= staff && debrief[0] != null;
+            return offers.size() >= staff && debrief[0] != null;
         });
         Duration allOffers = since(start);
-        return new Result(staff, accepted, allOffers, debrief[0], probe.all(OutreachOffered.class, ofThisTrigger)
-                .size(), debriefs(probe, triggerId).size());
+        return new Result(staff, accepted, allOffers, debrief[0], offers.size(), debriefs(probe, triggerId).size());
     }
 
     private static List<GroupDebriefSuggested> debriefs(EventProbe probe, String triggerId) {

@@ -1,6 +1,8 @@
 package org.peersupport.intake.bench;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.peersupport.intake.IntakeApplication;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
@@ -10,14 +12,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Intake on the embedded broker and store (as the service tests run it), one warm-up trigger, then triggers naming
- * 500 staff, each timed until all 500 {@code OutreachOffered} are on the topic. Prints one line per run.
+ * 500 staff, each timed until all 500 {@code OutreachOffered} are on the topic. Prints one line per run. Run through
+ * Surefire, so the reactor's own modules are on the classpath (not whatever the local repository holds):
  *
- * <pre>./mvnw -q -o -pl intake-service -am test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.peersupport.intake.bench.TriggerFanOutBenchmark [-Dexec.args="500 3"]</pre>
+ * <pre>./mvnw -q -o -pl intake-service -am test -Dtest=TriggerFanOutBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dpeersupport.benchmark=500x3</pre>
+ *
+ * (staff per trigger x runs); without {@code peersupport.benchmark} it is skipped, so a build never runs it.
  */
-public final class TriggerFanOutBenchmark {
+@EnabledIfSystemProperty(named = "peersupport.benchmark", matches = "\\d+x\\d+")
+class TriggerFanOutBenchmark {
 
-    private TriggerFanOutBenchmark() {
+    @Test
+    void fanOut() {
+        String[] setting = System.getProperty("peersupport.benchmark").split("x");
+        main(setting);
     }
 
     public static void main(String[] args) {
@@ -38,6 +47,5 @@ public final class TriggerFanOutBenchmark {
                         result.allOffers().toMillis(), result.debriefs());
             }
         }
-        System.exit(0);
     }
 }

@@ -18,11 +18,12 @@ final class OutreachMother {
 
     static Outreach offered() {
         return Outreach.offer("o1", "lakeside", "rq-1", OutreachOrigin.TRIGGER, "t1", ReasonCategory.ADVERSE_EVENT,
-                OFFERED_AT, WINDOW).state();
+                OFFERED_AT, OFFERED_AT.plus(WINDOW)).state();
     }
 
     static Outreach referred() {
-        return Outreach.offer("o2", "lakeside", "rq-2", OutreachOrigin.REFERRAL, null, null, OFFERED_AT, WINDOW)
+        return Outreach.offer("o2", "lakeside", "rq-2", OutreachOrigin.REFERRAL, null, null, OFFERED_AT,
+                OFFERED_AT.plus(WINDOW))
                 .state();
     }
 

@@ -17,16 +17,16 @@ import org.peersupport.platform.kernel.Decision;
 class OutreachTest {
 
     @Test
-    void anOfferAnnouncesItselfPseudonymouslyAndAsksForItsExpiryTimer() {
-        Decision<Outreach> decision = Outreach.offer("o1", "lakeside", "rq-1", OutreachOrigin.TRIGGER, "t1", null,
-                OFFERED_AT, WINDOW);
+    void anOfferAnnouncesItselfPseudonymouslyAndAReferralAsksForItsExpiryTimer() {
+        Decision<Outreach> decision = Outreach.offer("o1", "lakeside", "rq-1", OutreachOrigin.REFERRAL, null, null,
+                OFFERED_AT, OFFERED_AT.plus(WINDOW));
 
         assertThat(decision.state().status()).isEqualTo(Outreach.Status.OFFERED);
         assertThat(decision.state().expiresAt()).isEqualTo(OFFERED_AT.plus(WINDOW));
         OutreachOffered offered = (OutreachOffered) decision.events().get(0);
         assertThat(offered.offerId()).isEqualTo("o1");
         assertThat(offered.staffRef()).isEqualTo("rq-1");
-        assertThat(offered.origin()).isEqualTo(OutreachOrigin.TRIGGER);
+        assertThat(offered.origin()).isEqualTo(OutreachOrigin.REFERRAL);
         assertThat(offered.expiresAt()).isEqualTo(OFFERED_AT.plus(WINDOW));
         assertThat(decision.timers()).singleElement().satisfies(timer -> {
             assertThat(timer.type()).isEqualTo(Outreach.EXPIRY_TIMER);
@@ -36,11 +36,20 @@ class OutreachTest {
     }
 
     @Test
+    void aTriggersOfferLeavesItsExpiryToItsTriggersOneTimer() {
+        Decision<Outreach> decision = Outreach.offer("o1", "lakeside", "rq-1", OutreachOrigin.TRIGGER, "t1", null,
+                OFFERED_AT, OFFERED_AT.plus(WINDOW));
+
+        assertThat(decision.events()).singleElement().isInstanceOf(OutreachOffered.class);
+        assertThat(decision.timers()).isEmpty();
+    }
+
+    @Test
     void aTriggersOfferNamesItsTriggerAndAReferralNamesNone() {
         assertThatThrownBy(() -> Outreach.offer("o", "lakeside", "rq-1", OutreachOrigin.TRIGGER, null, null,
-                OFFERED_AT, WINDOW)).isInstanceOf(IllegalArgumentException.class);
+                OFFERED_AT, AFTER)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Outreach.offer("o", "lakeside", "rq-1", OutreachOrigin.REFERRAL, "t1", null,
-                OFFERED_AT, WINDOW)).isInstanceOf(IllegalArgumentException.class);
+                OFFERED_AT, AFTER)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.peersupport.intake.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,20 +16,22 @@ class TriggerTest {
 
     static Decision<Trigger> naming(int threshold, String... staffRefs) {
         return Trigger.receive("t1", "lakeside", NOW.minusSeconds(600), ReasonCategory.ADVERSE_EVENT,
-                List.of(staffRefs), NOW, threshold);
+                List.of(staffRefs), NOW, Duration.ofHours(72), threshold);
     }
 
     @Test
-    void receivingATriggerKeepsEachPersonOnceAndAsksForTheFanOutAtOnce() {
+    void receivingATriggerKeepsEachPersonOnceAndAsksForTheFanOutAtOnceAndOneExpiryOfItsOffers() {
         Decision<Trigger> received = naming(5, "rq-1", "rq-2", "rq-1");
 
         assertThat(received.state().staffRefs()).containsExactly("rq-1", "rq-2");
         assertThat(received.state().status()).isEqualTo(Trigger.Status.FANNING_OUT);
         assertThat(received.events()).isEmpty();
-        assertThat(received.timers()).singleElement().satisfies(timer -> {
-            assertThat(timer.type()).isEqualTo(Trigger.FAN_OUT_TIMER);
-            assertThat(timer.dueAt()).isEqualTo(NOW);
-        });
+        assertThat(received.timers()).hasSize(2);
+        assertThat(received.timers().get(0).type()).isEqualTo(Trigger.FAN_OUT_TIMER);
+        assertThat(received.timers().get(0).dueAt()).isEqualTo(NOW);
+        assertThat(received.timers().get(1).type()).isEqualTo(Trigger.OFFERS_EXPIRY_TIMER);
+        assertThat(received.timers().get(1).dueAt()).isEqualTo(NOW.plus(Duration.ofHours(72)));
+        assertThat(received.state().offersExpireAt()).isEqualTo(NOW.plus(Duration.ofHours(72)));
     }
 
     @Test
