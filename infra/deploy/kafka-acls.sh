@@ -34,6 +34,8 @@ intake          Read       topic     peersupport.matching.v1
 intake          Read       topic     peersupport.triggers.v1
 intake          Read       group     intake
 intake          Write      topic     peersupport.dlq.intake
+intake          Read       group     intake-triggers
+intake          Write      topic     peersupport.dlq.intake-triggers
 matching        Write      topic     peersupport.matching.v1
 matching        Read       topic     peersupport.intake.v1
 matching        Read       topic     peersupport.training.v1

@@ -28,7 +28,7 @@ class OutreachExpiryTest {
     int port;
 
     @Test
-    void anUnansweredOfferExpiresAndAcceptingItThenIsAConflict() {
+    void anUnansweredOfferExpiresAcceptingItThenIsAConflictAndANewReferralIsANewOffer() {
         String colleague = "riverside-staff-" + UUID.randomUUID();
         Api api = Api.local(port);
         assertThat(api.post("/api/hospitals/riverside/referrals",
@@ -51,6 +51,12 @@ class OutreachExpiryTest {
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("reason").asString()).isEqualTo("OFFER_NOT_OPEN");
         assertThat(api.get("/api/hospitals/riverside/outreach-offers", staff).json().size()).isZero();
+
+        assertThat(api.post("/api/hospitals/riverside/referrals",
+                TestTokens.token("riverside-supporter-1", "riverside", "supporter"),
+                "{\"colleagueStaffId\":\"" + colleague + "\"}").status()).isEqualTo(202);
+        assertThat(api.get("/api/hospitals/riverside/outreach-offers", staff).json().get(0).get("offerId").asString())
+                .as("a referral after the last offer ended is a new offer").isNotEqualTo(offerId);
     }
 
     @Test

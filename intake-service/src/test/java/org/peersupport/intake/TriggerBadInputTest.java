@@ -89,6 +89,21 @@ class TriggerBadInputTest {
     }
 
     @Test
+    void noPatientValueOfTheWholeCorpusIsStoredAnywhere() throws IOException {
+        for (Arguments file : corpus().toList()) {
+            Api.Response response = Api.local(port).post(PATH, SYSTEM, read((String) file.get()[0]));
+            assertThat(response.status()).isEqualTo(400);
+        }
+
+        for (String collection : mongo.getCollectionNames()) {
+            for (org.bson.Document document : mongo.getCollection(collection).find()) {
+                assertThat(document.toJson()).as(collection).doesNotContain("Ada Lovelace").doesNotContain("99817")
+                        .doesNotContain("1961-04-02").doesNotContain("wrong dose");
+            }
+        }
+    }
+
+    @Test
     void aBodyOverTheTriggerLimitIsRefused() {
         List<String> staff = java.util.stream.IntStream.range(0, 4000).mapToObj(i -> "lakeside-staff-" + i).toList();
 

@@ -31,7 +31,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The topic door: a binary-mode CloudEvent from a hospital system configured for the hospital its data names becomes
- * the same trigger as over HTTPS; anything else goes to intake's dead-letter topic, changing nothing.
+ * the same trigger as over HTTPS; anything else goes to the trigger group's dead-letter topic, changing nothing.
  */
 @ServiceTest
 class TriggerTopicTest {
@@ -48,7 +48,7 @@ class TriggerTopicTest {
 
     @BeforeAll
     static void watchDeadLetters() {
-        deadLetters = EventProbe.deadLetters("intake");
+        deadLetters = EventProbe.deadLetters("intake-triggers");
     }
 
     @AfterAll
