@@ -224,6 +224,36 @@ class TimerStoreTest {
     }
 
     @Test
+    void aTimerDueAtOnceIsNotLostWhenAPollFindsItsEntryBeforeItsTimer() {
+        // What schedule() writes first, alone: the slot entry of a timer due now, its timer not written yet.
+        long slot = TimerStore.slotOf(clock.instant());
+        template.getCollection(TimerStore.SLOTS).insertOne(new org.bson.Document("_id", slot).append("entries",
+                List.of(new org.bson.Document("id", "due-now").append("dueAt", java.util.Date.from(clock.instant())))));
+
+        assertThat(store.claimDue(LEASE)).isEmpty();
+        // ... and then its second write, the timer itself (as schedule() upserts it), without the entry again.
+        template.insert(new TimerTask("due-now", TYPE, "agg-due-now", "hosp-1", clock.instant(), Instant.EPOCH,
+                "free-due-now", 0, "corr-due-now", slot, java.util.Map.of()), TimerStore.COLLECTION);
+
+        assertThat(store.claimDue(LEASE)).map(TimerTask::id).contains("due-now");
+    }
+
+    @Test
+    void anEntryWhoseTimerNeverCameIsDroppedOnceOverdue() {
+        long slot = TimerStore.slotOf(clock.instant());
+        template.getCollection(TimerStore.SLOTS).insertOne(new org.bson.Document("_id", slot).append("entries",
+                List.of(new org.bson.Document("id", "crashed").append("dueAt", java.util.Date.from(clock.instant())))));
+        template.getCollection(TimerStore.CURSOR).insertOne(new org.bson.Document("_id", TimerStore.CURSOR)
+                .append("slot", slot));
+
+        clock.advance(TimerStore.GRACE.plusSeconds(1));
+        assertThat(store.claimDue(LEASE)).isEmpty();
+
+        assertThat(template.getCollection(TimerStore.SLOTS).find(new org.bson.Document("_id", slot)).first()
+                .getList("entries", Object.class)).isEmpty();
+    }
+
+    @Test
     void findingDueTimersReadsOnlySlotsNotTheTimers() {
         for (int i = 0; i < 200; i++) {
             schedule("later-" + i, clock.instant().plus(Duration.ofDays(1 + i % 30)));
