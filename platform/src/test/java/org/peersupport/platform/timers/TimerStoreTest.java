@@ -223,12 +223,19 @@ class TimerStoreTest {
         assertThat(store.claimDue(LEASE)).map(TimerTask::id).contains("overdue");
     }
 
-    @Test
-    void aTimerDueAtOnceIsNotLostWhenAPollFindsItsEntryBeforeItsTimer() {
-        // What schedule() writes first, alone: the slot entry of a timer due now, its timer not written yet.
+    /** What schedule() writes first, alone: the slot entry of a timer due now (and the cursor at its slot). */
+    private long onlyTheSlotEntryOf(String id) {
         long slot = TimerStore.slotOf(clock.instant());
         template.getCollection(TimerStore.SLOTS).insertOne(new org.bson.Document("_id", slot).append("entries",
-                List.of(new org.bson.Document("id", "due-now").append("dueAt", java.util.Date.from(clock.instant())))));
+                List.of(new org.bson.Document("id", id).append("dueAt", java.util.Date.from(clock.instant())))));
+        template.getCollection(TimerStore.CURSOR).insertOne(new org.bson.Document("_id", TimerStore.CURSOR)
+                .append("slot", slot));
+        return slot;
+    }
+
+    @Test
+    void aTimerDueAtOnceIsNotLostWhenAPollFindsItsEntryBeforeItsTimer() {
+        long slot = onlyTheSlotEntryOf("due-now");
 
         assertThat(store.claimDue(LEASE)).isEmpty();
         // ... and then its second write, the timer itself (as schedule() upserts it), without the entry again.
@@ -240,11 +247,7 @@ class TimerStoreTest {
 
     @Test
     void anEntryWhoseTimerNeverCameIsDroppedOnceOverdue() {
-        long slot = TimerStore.slotOf(clock.instant());
-        template.getCollection(TimerStore.SLOTS).insertOne(new org.bson.Document("_id", slot).append("entries",
-                List.of(new org.bson.Document("id", "crashed").append("dueAt", java.util.Date.from(clock.instant())))));
-        template.getCollection(TimerStore.CURSOR).insertOne(new org.bson.Document("_id", TimerStore.CURSOR)
-                .append("slot", slot));
+        long slot = onlyTheSlotEntryOf("crashed");
 
         clock.advance(TimerStore.GRACE.plusSeconds(1));
         assertThat(store.claimDue(LEASE)).isEmpty();
