@@ -31,8 +31,11 @@ SERVICES="console intake matching followup notification training"
 read -r -d '' ACLS <<'TABLE' || true
 intake          Write      topic     peersupport.intake.v1
 intake          Read       topic     peersupport.matching.v1
+intake          Read       topic     peersupport.triggers.v1
 intake          Read       group     intake
 intake          Write      topic     peersupport.dlq.intake
+intake          Read       group     intake-triggers
+intake          Write      topic     peersupport.dlq.intake-triggers
 matching        Write      topic     peersupport.matching.v1
 matching        Read       topic     peersupport.intake.v1
 matching        Read       topic     peersupport.training.v1
@@ -51,6 +54,9 @@ notification    Write      topic     peersupport.dlq.notification
 training        Write      topic     peersupport.training.v1
 TABLE
 # console consumes and publishes nothing: it authenticates, and is granted nothing.
+# Hospital systems are not services: each one's own principal gets Write on peersupport.triggers.v1 alone, granted by
+# hand (kafka-acls.sh --add --allow-principal User:<system> --operation Write --topic peersupport.triggers.v1), and
+# intake believes its records only for the hospital peersupport.triggers.producers names for its ce_source.
 
 admin() {
   local tool="$1"

@@ -12,6 +12,15 @@ public final class Topics {
     public static final String NOTIFICATION = "peersupport.notification.v1";
     public static final String TRAINING = "peersupport.training.v1";
 
+    /**
+     * Adverse-event triggers from hospital systems (CloudEvents binary mode, type {@link #TRIGGER_REPORTED}), read by
+     * intake. Not an event topic of ours: hospital systems write it, so it has no owning service, is not in
+     * {@link #ALL}, and intake believes a record only from a producer configured for the hospital it names.
+     */
+    public static final String TRIGGERS = "peersupport.triggers.v1";
+    /** The {@code ce_type} of a hospital system's trigger on {@link #TRIGGERS}. */
+    public static final String TRIGGER_REPORTED = "peersupport.trigger.reported.v1";
+
     public static final List<String> ALL = List.of(INTAKE, MATCHING, FOLLOWUP, NOTIFICATION, TRAINING);
 
     /** Each topic's owner: the one service that publishes to it, named as in {@code peersupport.service-name}. */

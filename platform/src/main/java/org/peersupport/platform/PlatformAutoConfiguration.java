@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.peersupport.events.Topics;
 import org.peersupport.platform.crypto.FieldCipher;
 import org.peersupport.platform.crypto.KeyFolder;
@@ -152,7 +155,9 @@ public class PlatformAutoConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(PlatformProperties properties) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodySizeLimitFilter(properties.web().maxBodySize().toBytes()));
+                new BodySizeLimitFilter(properties.web().maxBodySize().toBytes(), properties.web().maxBodySizeByPath()
+                        .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                                size -> size.getValue().toBytes(), (a, b) -> a, LinkedHashMap::new))));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -2,7 +2,9 @@ package org.peersupport.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -29,7 +31,15 @@ public record PlatformProperties(
             @DefaultValue List<String> publicPaths) {
     }
 
-    public record Web(@DefaultValue("16KB") DataSize maxBodySize) {
+    /**
+     * The largest request body, and larger limits for the paths that need them (an Ant-style pattern such as
+     * {@code /api/hospitals/*}{@code /triggers} to its limit; the first match wins).
+     */
+    public record Web(@DefaultValue("16KB") DataSize maxBodySize, @DefaultValue Map<String, DataSize> maxBodySizeByPath) {
+
+        public Web {
+            maxBodySizeByPath = new LinkedHashMap<>(maxBodySizeByPath);
+        }
     }
 
     /** The MongoDB client: how long a command waits for a reachable server before it fails (and HTTP answers 503). */

@@ -3,7 +3,10 @@ package org.peersupport.intake.messaging;
 import java.util.function.Consumer;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.SupporterAssigned;
+import org.peersupport.events.Topics;
 import org.peersupport.intake.application.RequestService;
+import org.peersupport.intake.application.TriggerProperties;
+import org.peersupport.intake.application.TriggerService;
 import org.peersupport.platform.messaging.EventDispatcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,5 +22,13 @@ class IntakeMessaging {
                 .on(SupporterAssigned.class, requests::onSupporterAssigned)
                 .on(MatchEscalated.class, requests::onMatchEscalated)
                 .build();
+    }
+
+    /** Hospital systems' triggers: bound to the trigger topic in application.yaml, with its own checks. */
+    @Bean
+    Consumer<Message<byte[]>> triggers(EventDispatcher dispatcher, TriggerService triggers,
+            TriggerProperties properties) {
+        return dispatcher.foreign(Topics.TRIGGER_REPORTED,
+                new TriggerRecords(triggers, properties.producers())::handle);
     }
 }

@@ -18,4 +18,14 @@ class IntakePersistence {
     AggregateStore<CrisisFlagDocument> crisisFlagStore(MongoTemplate mongo, OutboxRelay relay) {
         return new AggregateStore<>(mongo, CrisisFlagDocument.class, relay);
     }
+
+    @Bean
+    AggregateStore<OutreachDocument> outreachStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore<>(mongo, OutreachDocument.class, relay);
+    }
+
+    @Bean
+    AggregateStore<TriggerDocument> triggerStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore<>(mongo, TriggerDocument.class, relay);
+    }
 }

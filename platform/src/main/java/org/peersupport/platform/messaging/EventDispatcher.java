@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.peersupport.events.DomainEvent;
 import org.peersupport.events.EventType;
 import org.peersupport.platform.Failures;
@@ -22,6 +23,7 @@ import org.springframework.messaging.Message;
 public class EventDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+    private static final Pattern SAFE_RECORD_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final EventCodec codec;
     private final MeterRegistry meters;
@@ -79,11 +81,32 @@ public class EventDispatcher {
         if (!handlers.containsKey(type)) {
             return;
         }
-        Correlation.adopt(CloudEventHeaders.read(message, Correlation.CE_HEADER));
-        try {
+        handle(wireType, eventId, message, () -> {
             trust.checkSource(type, eventId, message);
             DomainEvent event = trust.checkHospital(type, codec.decode(type, message.getPayload()));
-            handleWaitingOutTransientFailures(handlers.get(type), event, wireType, eventId);
+            handlers.get(type).accept(event);
+        });
+    }
+
+    /**
+     * A consumer of records that are not events of ours (a hospital system's triggers): {@code handler} checks and
+     * decodes each record itself, throwing {@link UndecodableEventException} or {@link UntrustedEventException} for
+     * one that must go to the dead-letter topic at once. Everything else is met as for events: transient failures
+     * waited out, other failures retried by the binder, then dead-lettered. {@code kind} names the records in metrics
+     * and logs, so no value a foreign producer chose ever becomes a metric tag.
+     */
+    public Consumer<Message<byte[]>> foreign(String kind, Consumer<Message<byte[]>> handler) {
+        return message -> {
+            String id = CloudEventHeaders.read(message, CloudEventHeaders.ID);
+            handle(kind, id != null && SAFE_RECORD_ID.matcher(id).matches() ? id : "(unreadable id)", message,
+                    () -> handler.accept(message));
+        };
+    }
+
+    private void handle(String wireType, String eventId, Message<byte[]> message, Runnable work) {
+        Correlation.adopt(CloudEventHeaders.read(message, Correlation.CE_HEADER));
+        try {
+            handleWaitingOutTransientFailures(work, wireType, eventId);
             meters.counter("peersupport.events.handled", "type", wireType, "outcome", "ok").increment();
             log.debug("handled {} {}", wireType, eventId);
         } catch (UndecodableEventException undecodable) {
@@ -106,14 +129,13 @@ public class EventDispatcher {
         }
     }
 
-    private void handleWaitingOutTransientFailures(Consumer<DomainEvent> handler, DomainEvent event, String wireType,
-            String eventId) {
+    private void handleWaitingOutTransientFailures(Runnable work, String wireType, String eventId) {
         Duration backoff = firstBackoff;
         boolean interrupted = false;
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    handler.accept(event);
+                    work.run();
                     return;
                 } catch (RuntimeException failure) {
                     if (!Failures.isTransient(failure)) {

@@ -132,6 +132,11 @@ public class TimerStore {
 
     private Optional<TimerTask> claim(long slot, Entry entry, Instant now, Duration lease) {
         TimerTask timer = mongo.findById(entry.id(), TimerTask.class, COLLECTION);
+        if (timer == null && !entry.dueAt().isBefore(now.minus(GRACE))) {
+            // Perhaps being scheduled right now (its entry is written first): a timer due at once must not lose its
+            // entry between the two writes. Looked at again next poll; dropped once it is GRACE overdue.
+            return Optional.empty();
+        }
         if (timer == null || timer.slot() != slot) {
             // Fired, parked or moved by another instance; the entry is left over from a crash or a race.
             removeFromSlot(slot, entry.id());

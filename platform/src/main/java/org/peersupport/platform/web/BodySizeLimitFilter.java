@@ -8,21 +8,35 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Refuses request bodies over the limit with 413, whether they declare their length or stream it in chunks. */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final Map<String, Long> maxBytesByPath;
+    private final AntPathMatcher paths = new AntPathMatcher();
 
     public BodySizeLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, Map.of());
+    }
+
+    /** With larger (or smaller) limits for some paths: Ant-style patterns in order, the first match wins. */
+    public BodySizeLimitFilter(long defaultMaxBytes, Map<String, Long> maxBytesByPath) {
+        this.defaultMaxBytes = defaultMaxBytes;
+        this.maxBytesByPath = new LinkedHashMap<>(maxBytesByPath);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = maxBytesByPath.entrySet().stream()
+                .filter(limit -> paths.match(limit.getKey(), request.getRequestURI()))
+                .map(Map.Entry::getValue).findFirst().orElse(defaultMaxBytes);
         if (request.getContentLengthLong() > maxBytes) {
             Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body exceeds " + maxBytes + " bytes.",
                     request.getRequestURI());

@@ -223,6 +223,39 @@ class TimerStoreTest {
         assertThat(store.claimDue(LEASE)).map(TimerTask::id).contains("overdue");
     }
 
+    /** What schedule() writes first, alone: the slot entry of a timer due now (and the cursor at its slot). */
+    private long onlyTheSlotEntryOf(String id) {
+        long slot = TimerStore.slotOf(clock.instant());
+        template.getCollection(TimerStore.SLOTS).insertOne(new org.bson.Document("_id", slot).append("entries",
+                List.of(new org.bson.Document("id", id).append("dueAt", java.util.Date.from(clock.instant())))));
+        template.getCollection(TimerStore.CURSOR).insertOne(new org.bson.Document("_id", TimerStore.CURSOR)
+                .append("slot", slot));
+        return slot;
+    }
+
+    @Test
+    void aTimerDueAtOnceIsNotLostWhenAPollFindsItsEntryBeforeItsTimer() {
+        long slot = onlyTheSlotEntryOf("due-now");
+
+        assertThat(store.claimDue(LEASE)).isEmpty();
+        // ... and then its second write, the timer itself (as schedule() upserts it), without the entry again.
+        template.insert(new TimerTask("due-now", TYPE, "agg-due-now", "hosp-1", clock.instant(), Instant.EPOCH,
+                "free-due-now", 0, "corr-due-now", slot, java.util.Map.of()), TimerStore.COLLECTION);
+
+        assertThat(store.claimDue(LEASE)).map(TimerTask::id).contains("due-now");
+    }
+
+    @Test
+    void anEntryWhoseTimerNeverCameIsDroppedOnceOverdue() {
+        long slot = onlyTheSlotEntryOf("crashed");
+
+        clock.advance(TimerStore.GRACE.plusSeconds(1));
+        assertThat(store.claimDue(LEASE)).isEmpty();
+
+        assertThat(template.getCollection(TimerStore.SLOTS).find(new org.bson.Document("_id", slot)).first()
+                .getList("entries", Object.class)).isEmpty();
+    }
+
     @Test
     void findingDueTimersReadsOnlySlotsNotTheTimers() {
         for (int i = 0; i < 200; i++) {

@@ -1,0 +1,60 @@
+package org.peersupport.intake.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.peersupport.events.OutreachOrigin;
+import org.peersupport.intake.application.OutreachService;
+import org.peersupport.intake.application.RequestService;
+import org.peersupport.intake.domain.Outreach;
+import org.peersupport.platform.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A staff member's own outreach offers: see the open ones, accept one (a request follows) or decline it. */
+@RestController
+@RequestMapping("/api/hospitals/{hospitalId}/outreach-offers")
+class OutreachController {
+
+    private final OutreachService outreach;
+
+    OutreachController(OutreachService outreach) {
+        this.outreach = outreach;
+    }
+
+    @GetMapping
+    List<OfferView> open(@PathVariable String hospitalId) {
+        return outreach.openOffers(Caller.current(), hospitalId).stream().map(OfferView::of).toList();
+    }
+
+    /** The body is a self-referral's: accepting asks for support exactly as asking for it oneself does. */
+    @PostMapping("/{offerId}/acceptance")
+    ResponseEntity<RequestController.RequestView> accept(@PathVariable String hospitalId,
+            @PathVariable String offerId, @Valid @RequestBody RequestController.SubmitRequestBody body) {
+        RequestService.Submitted submitted = outreach.accept(Caller.current(), hospitalId, offerId, body.toCommand());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/hospitals/" + hospitalId + "/requests/" + submitted.request().id()))
+                .body(RequestController.RequestView.of(submitted.request()));
+    }
+
+    @PostMapping("/{offerId}/decline")
+    ResponseEntity<Void> decline(@PathVariable String hospitalId, @PathVariable String offerId) {
+        outreach.decline(Caller.current(), hospitalId, offerId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** What the offered person sees: when it ends and why it came (a trigger or a colleague), never who referred. */
+    record OfferView(String offerId, OutreachOrigin origin, Instant offeredAt, Instant expiresAt) {
+
+        static OfferView of(Outreach offer) {
+            return new OfferView(offer.id(), offer.origin(), offer.offeredAt(), offer.expiresAt());
+        }
+    }
+}
