@@ -41,7 +41,9 @@ import org.peersupport.platform.kernel.InvalidValue;
 import org.peersupport.platform.web.InvalidInputException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,8 +75,17 @@ class FhirAdverseEvents implements FhirTriggerReader {
     private static final Set<String> NOT_STAFF = Set.of("Patient", "RelatedPerson", "Group");
     private static final Set<String> SKIPPED = Set.of("Device");
 
-    /** Only for the checks before HAPI: duplicate keys refused, so both parsers see the same resource. */
-    private static final JsonMapper JSON = JsonMapper.builder()
+    /** As deep as an AdverseEvent's contained resources and nested extensions need, and no deeper. */
+    static final int MAX_DEPTH = 32;
+
+    /**
+     * Only for the checks before HAPI: duplicate keys refused, so both parsers see the same resource, and the depth
+     * bounded, so HAPI's recursive parser never meets a deep one.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                            .maxNameLength(200).build())
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final FhirContext fhir;
@@ -111,7 +122,8 @@ class FhirAdverseEvents implements FhirTriggerReader {
         try {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
-            throw invalid("body", "not valid JSON");
+            throw invalid("body", "not valid JSON (a key given twice, or nesting deeper than " + MAX_DEPTH
+                    + ", is not)");
         }
         if (root == null || !root.isObject()) {
             throw invalid("body", "must be a JSON object: a FHIR R4 AdverseEvent");

@@ -45,7 +45,8 @@ class FhirAdverseEventsTest {
             CapturedOutput output) {
         byte[] body = FhirSamples.good(sample);
         String text = new String(body, StandardCharsets.UTF_8);
-        assertThat(text).as("the sample carries the patient's values").contains(FhirSamples.PATIENT_IN_EVERY_GOOD_SAMPLE);
+        assertThat(text).as("the sample carries the patient's values")
+                .contains(FhirSamples.PATIENT_IN_EVERY_GOOD_SAMPLE);
 
         TriggerReport report = READER.read("lakeside", body);
 
@@ -84,6 +85,7 @@ class FhirAdverseEventsTest {
                 Arguments.of("surname-as-staff-id.json", "recorder.identifier.value"),
                 Arguments.of("practitioner-without-identifier.json", "recorder.identifier.value"),
                 Arguments.of("reference-type-unknown.json", "recorder.type"),
+                Arguments.of("practitioner-type-on-a-patient.json", "recorder.type"),
                 Arguments.of("dangling-contained-reference.json", "recorder.reference"),
                 Arguments.of("no-practitioner.json", "contributor"),
                 Arguments.of("contributor-not-a-list.json", "contributor"));
@@ -122,6 +124,21 @@ class FhirAdverseEventsTest {
             assertThatThrownBy(() -> READER.read("lakeside", body)).isInstanceOf(InvalidValue.class)
                     .extracting(e -> ((InvalidValue) e).field()).isEqualTo("body");
         }
+    }
+
+    @Test
+    void aResourceNestedDeeperThanTheLimitIsRefusedBeforeHapiParsesIt() {
+        String nested = "{\"url\":\"https://x.example/e\",\"valueString\":\"Marguerite\"}";
+        for (int i = 0; i < FhirAdverseEvents.MAX_DEPTH; i++) {
+            nested = "{\"url\":\"https://x.example/e\",\"extension\":[" + nested + "]}";
+        }
+        byte[] body = ("{\"resourceType\":\"AdverseEvent\",\"identifier\":{\"value\":\"X-1\"},"
+                + "\"date\":\"2026-11-20T03:15:00Z\",\"extension\":[" + nested + "],"
+                + "\"recorder\":{\"type\":\"Practitioner\",\"identifier\":{\"value\":\"E10442\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> READER.read("lakeside", body)).isInstanceOf(InvalidValue.class)
+                .extracting(e -> ((InvalidValue) e).field()).isEqualTo("body");
     }
 
     @Test

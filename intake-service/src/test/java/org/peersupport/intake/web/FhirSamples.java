@@ -16,8 +16,8 @@ final class FhirSamples {
     /** What the samples say about the patient, and the staff's names: nothing of it may leave the reader. */
     static final List<String> PRIVATE_VALUES = List.of("Marguerite", "Okonkwo", "Lindqvist", "MRN88412907",
             "88412907", "1957-03-14", "1957", "Harbour Lane", "555 0187", "heparin", "double dose", "ICU", "Ward 4B",
-            "Imelda", "Practice", "Sorensen", "Astrid", "Tunde", "Adeyemi", "Whitfield", "Charge nurse", "Infusion pump",
-            "Staff member", "first-patient", "reporter-note", "rl-import");
+            "Imelda", "Practice", "Sorensen", "Astrid", "Tunde", "Adeyemi", "Whitfield", "Charge nurse",
+            "Infusion pump", "Staff member", "first-patient", "reporter-note", "rl-import");
 
     /** What every good sample carries about its patient, so that a scan for them means something. */
     static final List<String> PATIENT_IN_EVERY_GOOD_SAMPLE = List.of("Marguerite", "Okonkwo-Lindqvist", "MRN88412907",
