@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -94,6 +95,7 @@ class FhirAdverseEvents implements FhirTriggerReader {
         this.fhir = fhir;
     }
 
+    /** The hospital is the door's to check (the caller's, from its token); the resource's own is not read. */
     @Override
     public TriggerReport read(String hospitalId, byte[] body) {
         if (body == null || body.length == 0) {
@@ -148,8 +150,10 @@ class FhirAdverseEvents implements FhirTriggerReader {
             return parser.parseResource(AdverseEvent.class, json);
         } catch (InvalidValue refused) {
             throw refused;
-        } catch (DataFormatException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            // HAPI's message may quote the input: neither it nor its cause goes any further.
+        } catch (DataFormatException | FHIRException | IllegalArgumentException | IllegalStateException
+                | ClassCastException e) {
+            // Whatever HAPI refuses input with is bad input, and its message may quote it: neither it nor its cause
+            // goes any further.
             InvalidValue named = find(e);
             throw named != null ? named : invalid("body", "not a valid FHIR R4 AdverseEvent");
         }
