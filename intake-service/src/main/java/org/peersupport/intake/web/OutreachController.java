@@ -1,15 +1,14 @@
 package org.peersupport.intake.web;
 
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.peersupport.events.OutreachOrigin;
+import org.peersupport.intake.application.CrisisService;
+import org.peersupport.intake.application.NewRequest;
 import org.peersupport.intake.application.OutreachService;
-import org.peersupport.intake.application.RequestService;
 import org.peersupport.intake.domain.Outreach;
 import org.peersupport.platform.security.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OutreachController {
 
     private final OutreachService outreach;
+    private final CrisisService crisis;
 
-    OutreachController(OutreachService outreach) {
+    OutreachController(OutreachService outreach, CrisisService crisis) {
         this.outreach = outreach;
+        this.crisis = crisis;
     }
 
     @GetMapping
@@ -34,14 +35,19 @@ class OutreachController {
         return outreach.openOffers(Caller.current(), hospitalId).stream().map(OfferView::of).toList();
     }
 
-    /** The body is a self-referral's: accepting asks for support exactly as asking for it oneself does. */
+    /**
+     * The body is a self-referral's: accepting asks for support exactly as asking for it oneself does, crisis screening
+     * included (a signal of risk answers with the crisis lines and flags it; the offer stays open).
+     */
     @PostMapping("/{offerId}/acceptance")
-    ResponseEntity<RequestController.RequestView> accept(@PathVariable String hospitalId,
-            @PathVariable String offerId, @Valid @RequestBody RequestController.SubmitRequestBody body) {
-        RequestService.Submitted submitted = outreach.accept(Caller.current(), hospitalId, offerId, body.toCommand());
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/hospitals/" + hospitalId + "/requests/" + submitted.request().id()))
-                .body(RequestController.RequestView.of(submitted.request()));
+    ResponseEntity<?> accept(@PathVariable String hospitalId, @PathVariable String offerId,
+            @Valid @RequestBody RequestController.SubmitRequestBody body) {
+        NewRequest command = body.toCommand();
+        if (body.signalsRisk()) {
+            return ResponseEntity.ok(RequestController.CrisisView.of(hospitalId,
+                    crisis.flag(Caller.current(), hospitalId, command)));
+        }
+        return RequestController.answer(hospitalId, outreach.accept(Caller.current(), hospitalId, offerId, command));
     }
 
     @PostMapping("/{offerId}/decline")

@@ -103,7 +103,7 @@ class RequestController {
         return Optional.ofNullable(idempotencyKey);
     }
 
-    private static ResponseEntity<RequestView> answer(String hospitalId, RequestService.Submitted submitted) {
+    static ResponseEntity<RequestView> answer(String hospitalId, RequestService.Submitted submitted) {
         SupportRequest request = submitted.request();
         boolean alreadyOpen = submitted.outcome() == RequestService.Submitted.Outcome.ALREADY_OPEN;
         return ResponseEntity.status(alreadyOpen ? HttpStatus.OK : HttpStatus.ACCEPTED)

@@ -1,15 +1,12 @@
 package org.peersupport.intake.web;
 
-import java.util.List;
 import org.peersupport.intake.application.FhirTriggerReader;
 import org.peersupport.intake.application.TriggerGate;
 import org.peersupport.intake.application.TriggerService;
 import org.peersupport.platform.security.Caller;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,9 +25,9 @@ class TriggerController {
     static final String FHIR_JSON = "application/fhir+json";
 
     private final TriggerService triggers;
-    private final ObjectProvider<FhirTriggerReader> fhir;
+    private final FhirTriggerReader fhir;
 
-    TriggerController(TriggerService triggers, ObjectProvider<FhirTriggerReader> fhir) {
+    TriggerController(TriggerService triggers, FhirTriggerReader fhir) {
         this.triggers = triggers;
         this.fhir = fhir;
     }
@@ -42,15 +39,9 @@ class TriggerController {
     }
 
     @PostMapping(consumes = FHIR_JSON)
-    ResponseEntity<TriggerView> fhir(@PathVariable String hospitalId, @RequestBody byte[] body)
-            throws HttpMediaTypeNotSupportedException {
-        FhirTriggerReader reader = fhir.getIfAvailable();
-        if (reader == null) {
-            throw new HttpMediaTypeNotSupportedException(MediaType.parseMediaType(FHIR_JSON),
-                    List.of(MediaType.APPLICATION_JSON));
-        }
+    ResponseEntity<TriggerView> fhir(@PathVariable String hospitalId, @RequestBody byte[] body) {
         return accepted(triggers.report(Caller.current(), hospitalId,
-                () -> new TriggerGate.Passed(null, reader.read(hospitalId, body))));
+                () -> new TriggerGate.Passed(null, fhir.read(hospitalId, body))));
     }
 
     private static ResponseEntity<TriggerView> accepted(TriggerService.Received received) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,7 +28,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * field and store nothing.
  */
 @ServiceTest
-@Disabled("Enabled at merge: the trigger door (issue 7's HTTPS triggers) hands application/fhir+json to this reader")
 class FhirTriggerDoorTest {
 
     static final String PATH = "/api/hospitals/lakeside/triggers";
