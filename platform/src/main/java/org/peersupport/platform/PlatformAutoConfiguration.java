@@ -17,6 +17,7 @@ import org.peersupport.platform.messaging.ConsumerReadiness;
 import org.peersupport.platform.messaging.EventCodec;
 import org.peersupport.platform.messaging.EventDispatcher;
 import org.peersupport.platform.messaging.EventPublisher;
+import org.peersupport.platform.messaging.RedactedDeadLetters;
 import org.peersupport.platform.outbox.OutboxRelay;
 import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.security.ProblemSecurityHandlers;
@@ -76,6 +77,11 @@ public class PlatformAutoConfiguration {
     EventPublisher eventPublisher(StreamBridge bridge, PlatformProperties properties) {
         // The source consumers check against the owner of each topic (Topics.owner): one format, defined in events.
         return new EventPublisher(bridge, Topics.source(properties.serviceName()));
+    }
+
+    @Bean
+    RedactedDeadLetters redactedDeadLetters(StreamBridge bridge) {
+        return new RedactedDeadLetters(bridge);
     }
 
     @Bean

@@ -77,6 +77,10 @@ public final class DeadLetterReplay {
     private static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 
     static final String NO_ORIGINAL_TOPIC = "no " + ORIGINAL_TOPIC + " header";
+    /** Set by the platform's RedactedDeadLetters: the letter holds nothing to replay; the producer resends. */
+    static final String REDACTED = "peersupport_redacted";
+    static final String REDACTED_LETTER = "redacted: a record from outside the network, refused; its producer must send"
+            + " it again";
     static final String OUTSIDE_NAMESPACE = "original topic outside peersupport.* (or a dead-letter topic)";
     static final String UNKNOWN_TOPIC = "original topic does not exist";
 
@@ -264,7 +268,9 @@ public final class DeadLetterReplay {
         String where = tp.topic() + "-" + tp.partition() + "@" + record.offset();
         String skip = null;
         String original = text(record.headers().lastHeader(ORIGINAL_TOPIC));
-        if (original == null || original.isBlank()) {
+        if ("true".equals(text(record.headers().lastHeader(REDACTED)))) {
+            skip = REDACTED_LETTER;
+        } else if (original == null || original.isBlank()) {
             skip = NO_ORIGINAL_TOPIC;
         } else if (!NAMESPACE_TOPIC.matcher(original).matches() || original.startsWith(DLQ_PREFIX)) {
             skip = OUTSIDE_NAMESPACE;

@@ -94,11 +94,13 @@ class DeadLetterReplayTest {
         deadLetter(dlq, 1, "key-foreign", SECRET_VALUE, "event-5", "billing.invoices", 0L);
         deadLetter(dlq, 2, "key-dlq", SECRET_VALUE, "event-6", "peersupport.dlq.other", 0L);
         deadLetter(dlq, 2, "key-missing", SECRET_VALUE, "event-7", "peersupport.missing.v1", 0L);
+        // A redacted letter (a hospital system's refused trigger) names its topic but holds nothing to send back.
+        deadLetter(dlq, 0, "key-redacted", "", "event-8", original, 0L);
 
         // A dry run counts by topic and type, publishes nothing and commits nothing.
         Summary dry = replay(new Request("replaytest", true, null));
         assertThat(dry.replayed()).containsExactly(Map.entry(new Route(original, TYPE), 3L));
-        assertThat(dry.skippedCount()).isEqualTo(4);
+        assertThat(dry.skippedCount()).isEqualTo(5);
         assertThat(endOffsetTotal(original)).isZero();
         assertThat(replay(new Request("replaytest", true, null)).replayedCount()).isEqualTo(3);
 
@@ -107,10 +109,11 @@ class DeadLetterReplayTest {
         assertThat(first.skipped()).containsOnly(
                 Map.entry(DeadLetterReplay.NO_ORIGINAL_TOPIC, 1L),
                 Map.entry(DeadLetterReplay.OUTSIDE_NAMESPACE, 2L),
-                Map.entry(DeadLetterReplay.UNKNOWN_TOPIC, 1L));
-        assertThat(first.skippedRecords()).hasSize(4)
+                Map.entry(DeadLetterReplay.UNKNOWN_TOPIC, 1L),
+                Map.entry(DeadLetterReplay.REDACTED_LETTER, 1L));
+        assertThat(first.skippedRecords()).hasSize(5)
                 .anySatisfy(r -> assertThat(r).matches("peersupport\\.dlq\\.replaytest-0@\\d+: no x-original-topic.*"));
-        assertThat(String.join("\n", first.lines())).contains("replayed 3, skipped 4")
+        assertThat(String.join("\n", first.lines())).contains("replayed 3, skipped 5")
                 .doesNotContain("payload-that-must-never-be-printed").doesNotContain("key-1");
 
         List<ConsumerRecord<byte[], byte[]>> back = readAll(original, 3);
@@ -194,6 +197,9 @@ class DeadLetterReplayTest {
         h.add("ce_subject", bytes("subject-" + n));
         h.add("ce_correlationid", bytes("corr-" + n));
         h.add("content-type", bytes("application/json"));
+        if (key.equals("key-redacted")) {
+            h.add(DeadLetterReplay.REDACTED, bytes("true"));
+        }
         if (originalTopic != null) {
             h.add("x-original-topic", bytes(originalTopic));
         }

@@ -8,6 +8,7 @@ import org.peersupport.intake.application.RequestService;
 import org.peersupport.intake.application.TriggerProperties;
 import org.peersupport.intake.application.TriggerService;
 import org.peersupport.platform.messaging.EventDispatcher;
+import org.peersupport.platform.messaging.RedactedDeadLetters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -24,11 +25,15 @@ class IntakeMessaging {
                 .build();
     }
 
-    /** Hospital systems' triggers: bound to the trigger topic in application.yaml, with its own checks. */
+    /**
+     * Hospital systems' triggers: bound to the trigger topic in application.yaml, with its own checks. A refused
+     * trigger may carry patient data, so its dead letter says only which record was refused and why.
+     */
     @Bean
     Consumer<Message<byte[]>> triggers(EventDispatcher dispatcher, TriggerService triggers,
-            TriggerProperties properties) {
+            TriggerProperties properties, RedactedDeadLetters letters) {
         return dispatcher.foreign(Topics.TRIGGER_REPORTED,
-                new TriggerRecords(triggers, properties.producers())::handle);
+                new TriggerRecords(triggers, properties.producers())::handle, letters,
+                Topics.deadLetter("intake-triggers"));
     }
 }

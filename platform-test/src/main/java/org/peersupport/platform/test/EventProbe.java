@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -146,11 +147,12 @@ public final class EventProbe implements AutoCloseable {
                         "ce_subject", event.subject(), "content-type", "application/json"));
     }
 
-    public void publishRaw(String topic, String key, byte[] value, Map<String, String> headers) {
+    /** Publishes a record as given, and says where the broker put it. */
+    public RecordMetadata publishRaw(String topic, String key, byte[] value, Map<String, String> headers) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
         headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("publish failed", e);
         }

@@ -96,14 +96,46 @@ public class EventDispatcher {
      * and logs, so no value a foreign producer chose ever becomes a metric tag.
      */
     public Consumer<Message<byte[]>> foreign(String kind, Consumer<Message<byte[]>> handler) {
+        return message -> handle(kind, foreignId(message), message, () -> handler.accept(message), this::rethrow);
+    }
+
+    /**
+     * As {@link #foreign(String, Consumer)}, for records that may hold what must never be kept (patient data): a
+     * record refused or failing for good is not handed to the binder's dead-letter topic as it was sent, but
+     * replaced there by a {@link RedactedDeadLetters redacted} letter on {@code deadLetterTopic}, at once.
+     */
+    public Consumer<Message<byte[]>> foreign(String kind, Consumer<Message<byte[]>> handler,
+            RedactedDeadLetters letters, String deadLetterTopic) {
         return message -> {
-            String id = CloudEventHeaders.read(message, CloudEventHeaders.ID);
-            handle(kind, id != null && SAFE_RECORD_ID.matcher(id).matches() ? id : "(unreadable id)", message,
-                    () -> handler.accept(message));
+            String id = foreignId(message);
+            handle(kind, id, message, () -> handler.accept(message), failure -> handleWaitingOutTransientFailures(
+                    () -> letters.send(deadLetterTopic, message, reason(failure)), kind, id));
         };
     }
 
+    private static String foreignId(Message<byte[]> message) {
+        String id = CloudEventHeaders.read(message, CloudEventHeaders.ID);
+        return id != null && SAFE_RECORD_ID.matcher(id).matches() ? id : "(unreadable id)";
+    }
+
+    /** Our own exceptions say only what the checks chose to say; anything else is named by its class alone. */
+    private static String reason(RuntimeException failure) {
+        return failure instanceof UndecodableEventException || failure instanceof UntrustedEventException
+                || failure instanceof EventHandlingFailedException ? failure.getMessage()
+                        : failure.getClass().getSimpleName();
+    }
+
+    private void rethrow(RuntimeException failure) {
+        throw failure;
+    }
+
     private void handle(String wireType, String eventId, Message<byte[]> message, Runnable work) {
+        handle(wireType, eventId, message, work, this::rethrow);
+    }
+
+    /** Runs {@code work}, and hands what cannot be handled (its exception free of data) to {@code refuse}. */
+    private void handle(String wireType, String eventId, Message<byte[]> message, Runnable work,
+            Consumer<RuntimeException> refuse) {
         Correlation.adopt(CloudEventHeaders.read(message, Correlation.CE_HEADER));
         try {
             handleWaitingOutTransientFailures(work, wireType, eventId);
@@ -112,18 +144,18 @@ public class EventDispatcher {
         } catch (UndecodableEventException undecodable) {
             meters.counter("peersupport.events.handled", "type", wireType, "outcome", "undecodable").increment();
             log.warn("undecodable {} {}: dead-lettering", wireType, eventId);
-            throw undecodable;
+            refuse.accept(undecodable);
         } catch (UntrustedEventException untrusted) {
             meters.counter("peersupport.events.handled", "type", wireType, "outcome", "untrusted").increment();
             meters.counter("peersupport.events.untrusted", "type", wireType, "reason", untrusted.reason().tag())
                     .increment();
             log.warn("{}: dead-lettering", untrusted.getMessage());
-            throw untrusted;
+            refuse.accept(untrusted);
         } catch (RuntimeException failure) {
             meters.counter("peersupport.events.handled", "type", wireType, "outcome", "failed").increment();
-            log.warn("handling {} {} failed ({}); the binder retries, then dead-letters", wireType, eventId,
-                    failure.getClass().getSimpleName());
-            throw new EventHandlingFailedException(wireType, eventId, failure.getClass());
+            log.warn("handling {} {} failed ({}); dead-lettered after the binder's retries, or at once when redacted",
+                    wireType, eventId, failure.getClass().getSimpleName());
+            refuse.accept(new EventHandlingFailedException(wireType, eventId, failure.getClass()));
         } finally {
             Correlation.clear();
         }
