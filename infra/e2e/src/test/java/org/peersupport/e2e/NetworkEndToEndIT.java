@@ -56,6 +56,8 @@ class NetworkEndToEndIT {
     Path stateDir;
     final List<Contact> contacts = new ArrayList<>();
     final List<String> references = new ArrayList<>();
+    /** Requests withdrawn by a test: their supporter's place was freed, so they no longer count against capacity. */
+    final java.util.Set<String> withdrawnRequests = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final Map<String, String> hospitalOf = new HashMap<>();
 
     static String staff(String hospital) {
@@ -361,6 +363,7 @@ class NetworkEndToEndIT {
                 "lakeside-staff-2", "");
 
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
+        withdrawnRequests.add(reference);
         assertThat(status(reference)).isEqualTo("WITHDRAWN");
         try (MongoClient mongo = MongoClients.create(network.stack.url("mongo"))) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -413,6 +416,9 @@ class NetworkEndToEndIT {
             java.util.Map<String, java.util.Set<String>> perRequest = new java.util.HashMap<>();
             for (var record : assigned) {
                 var event = Network.JSON.readTree(record.value());
+                if (withdrawnRequests.contains(event.get("requestId").asString())) {
+                    continue; // its place was freed when it was withdrawn
+                }
                 perSupporter.computeIfAbsent(event.get("supporterId").asString(), k -> new java.util.HashSet<>())
                         .add(event.get("requestId").asString());
                 perRequest.computeIfAbsent(event.get("requestId").asString(), k -> new java.util.HashSet<>())
@@ -422,7 +428,8 @@ class NetworkEndToEndIT {
                     requests, perSupporter.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                             java.util.Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a,
                             java.util.TreeMap::new)));
-            // No case has closed yet in this run, so every request a supporter was given still counts.
+            // No case has closed yet in this run, so every request a supporter was given still counts, but for the
+            // ones withdrawn earlier.
             java.util.Map<String, Integer> capacity = new java.util.HashMap<>();
             for (String hospital : HOSPITALS) {
                 var roster = network.get("matching", "/api/hospitals/" + hospital + "/pool", hospital + "-coordinator");
