@@ -90,7 +90,7 @@ public class MatchingService implements TimerHandler {
     public void onRequestSubmitted(RequestSubmitted event) {
         if (assignments.find(event.requestId()).isEmpty()) {
             Instant now = clock.instant();
-            MatchRequest request = new MatchRequest(event.requestId(), event.hospitalId(), event.requesterRole());
+            MatchRequest request = MatchRequest.from(event);
             Decision<Assignment> decision = Assignment.open(request, event.requesterRef(), choose(request, now), now,
                     schedule);
             boolean escalated = decision.state().status() == Assignment.Status.ESCALATED;

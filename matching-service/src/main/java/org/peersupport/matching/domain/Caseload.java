@@ -39,7 +39,10 @@ public record Caseload(List<String> requestIds, List<String> refusedAttempts) {
         return requestIds.size();
     }
 
-    /** Takes a place for the assignment's current attempt if the supporter is current, of its hospital and has room. */
+    /**
+     * Takes a place for the assignment's current attempt if the supporter is current, of its hospital (or of the network
+     * the requester chose) and has room.
+     */
     public Reservation reserve(Supporter supporter, Assignment assignment, Instant now) {
         if (!supporter.id().equals(assignment.supporterId())) {
             throw new IllegalArgumentException("the assignment chose another supporter");
@@ -52,8 +55,12 @@ public record Caseload(List<String> requestIds, List<String> refusedAttempts) {
         if (refusedAttempts.contains(token)) {
             return new Reservation(this, Outcome.REFUSED, List.of());
         }
-        boolean fits = supporter.isCurrent(now) && supporter.hospitalId().equals(assignment.request().hospitalId())
-                && requestIds.size() < supporter.capacity();
+        // The rules that can change between choosing and reserving, checked again on the record itself.
+        Candidate self = new Candidate(supporter, requestIds.size());
+        MatchRequest request = assignment.request();
+        boolean fits = HardRule.CERTIFIED_AND_CURRENT.passes(request, self, now)
+                && HardRule.OWN_HOSPITAL_OR_NETWORK.passes(request, self, now)
+                && HardRule.WITHIN_CAPACITY.passes(request, self, now);
         if (!fits) {
             List<String> refused = new ArrayList<>(refusedAttempts);
             refused.add(token);

@@ -8,13 +8,12 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.peersupport.platform.kernel.Decision;
-import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
 
 class AssignmentTest {
 
     private final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(30), Duration.ofMinutes(10));
-    private final MatchRequest request = new MatchRequest("r1", "lakeside", ClinicalRole.NURSE);
+    private final MatchRequest request = MatchRequestMother.nurseAtLakeside();
 
     @Test
     void aChosenSupporterIsReservedBeforeTheAssignmentIsActive() {

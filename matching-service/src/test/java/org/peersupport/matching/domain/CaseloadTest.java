@@ -6,7 +6,6 @@ import static org.peersupport.matching.domain.SupporterMother.NOW;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.SupporterAssigned;
 
 class CaseloadTest {
@@ -15,7 +14,7 @@ class CaseloadTest {
     private final Supporter nurse = SupporterMother.nurse("s1");
 
     private Assignment decidingOn(String requestId, Supporter supporter) {
-        return Assignment.open(new MatchRequest(requestId, "lakeside", ClinicalRole.NURSE), "rq-" + requestId,
+        return Assignment.open(MatchRequestMother.nurse().id(requestId).build(), "rq-" + requestId,
                 Optional.of(supporter), NOW, schedule).state();
     }
 
