@@ -6,9 +6,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code peersupport.matching.*}: an escalated request is looked at again {@code retry-first-delay} after escalating,
- * then at doubling intervals up to {@code retry-max-delay}, for as long as it waits.
+ * then at doubling intervals up to {@code retry-max-delay}, for as long as it waits. A supporter has
+ * {@code offer-window} to answer an offer ({@code urgent-offer-window} when the requester wants contact today); after
+ * {@code max-failed-offers} offers declined or expired the coordinator is told.
  */
 @ConfigurationProperties("peersupport.matching")
 public record MatchingProperties(@DefaultValue("30s") Duration retryFirstDelay,
-        @DefaultValue("10m") Duration retryMaxDelay) {
+        @DefaultValue("10m") Duration retryMaxDelay, @DefaultValue("2h") Duration offerWindow,
+        @DefaultValue("30m") Duration urgentOfferWindow, @DefaultValue("3") int maxFailedOffers) {
 }

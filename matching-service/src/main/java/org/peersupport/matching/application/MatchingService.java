@@ -2,20 +2,27 @@ package org.peersupport.matching.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterCertified;
 import org.peersupport.matching.domain.Assignment;
+import org.peersupport.matching.domain.Availability;
 import org.peersupport.matching.domain.Candidate;
 import org.peersupport.matching.domain.Caseload;
 import org.peersupport.matching.domain.MatchPolicy;
 import org.peersupport.matching.domain.MatchRequest;
+import org.peersupport.matching.domain.OfferNotOpen;
+import org.peersupport.matching.domain.OfferTerms;
 import org.peersupport.matching.domain.RetrySchedule;
 import org.peersupport.matching.domain.Supporter;
 import org.peersupport.matching.persistence.AssignmentDocument;
-import org.peersupport.matching.persistence.SupporterDocument;
 import org.peersupport.matching.persistence.Rosters;
+import org.peersupport.matching.persistence.SupporterDocument;
 import org.peersupport.matching.persistence.SupporterPool;
 import org.peersupport.matching.persistence.WaitingRequests;
 import org.peersupport.platform.kernel.Decision;
@@ -25,17 +32,20 @@ import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.security.Role;
 import org.peersupport.platform.timers.TimerHandler;
 import org.peersupport.platform.timers.TimerTask;
+import org.peersupport.platform.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Keeps the supporter pool current and answers each submitted request exactly once, keeping on looking for an
- * escalated one. A decision takes three single-document writes, each resumable from what is stored: the assignment
- * is stored as DECIDING on a chosen supporter; a place is reserved on that supporter's own record (a guarded write
- * that also carries {@code SupporterAssigned}); the assignment becomes ACTIVE. A redelivery, a timer firing again or a
- * second instance picks up wherever the stored state stands, so no supporter goes past capacity and no request is
- * assigned twice.
+ * escalated one. The best candidate gets an offer; a decline or its expiry offers the next. An acceptance takes
+ * three single-document writes, each resumable from what is stored: the assignment becomes DECIDING on the
+ * supporter (the one write that decides between racing answers); a place is reserved on that supporter's own record
+ * (a guarded write that also carries {@code SupporterAssigned}); the assignment becomes ACTIVE. A redelivery, a timer
+ * firing again or a second instance picks up wherever the stored state stands, so no supporter goes past capacity and
+ * no request is assigned twice. Which requests are offered to a supporter is listed on their record, a shortcut
+ * checked against each assignment.
  */
 @Service
 public class MatchingService implements TimerHandler {
@@ -50,7 +60,7 @@ public class MatchingService implements TimerHandler {
     private final WaitingRequests waiting;
     private final Rosters rosters;
     private final MatchPolicy policy = new MatchPolicy();
-    private final RetrySchedule schedule;
+    private final OfferTerms terms;
     private final Clock clock;
 
     public MatchingService(AggregateStore<SupporterDocument> supporters, AggregateStore<AssignmentDocument> assignments,
@@ -61,7 +71,9 @@ public class MatchingService implements TimerHandler {
         this.pool = pool;
         this.waiting = waiting;
         this.rosters = rosters;
-        this.schedule = new RetrySchedule(properties.retryFirstDelay(), properties.retryMaxDelay());
+        this.terms = new OfferTerms(properties.offerWindow(), properties.urgentOfferWindow(),
+                properties.maxFailedOffers(), new RetrySchedule(properties.retryFirstDelay(),
+                properties.retryMaxDelay()));
         this.clock = clock;
     }
 
@@ -84,23 +96,28 @@ public class MatchingService implements TimerHandler {
     }
 
     /**
-     * Chooses a supporter, or escalates when there is none. The answer is stored under the request id, so a
-     * redelivered request finds it and carries on from there, even on another instance.
+     * Offers the request to the best candidate, or escalates when there is none. The answer is stored under the
+     * request id, so a redelivered request finds it and carries on from there, even on another instance.
      */
     public void onRequestSubmitted(RequestSubmitted event) {
         if (assignments.find(event.requestId()).isEmpty()) {
             Instant now = clock.instant();
             MatchRequest request = MatchRequest.from(event);
-            Decision<Assignment> decision = Assignment.open(request, event.requesterRef(), choose(request, now), now,
-                    schedule);
+            Optional<MatchPolicy.Match> best = best(request, Set.of(), now);
+            Decision<Assignment> decision = Assignment.open(request, event.requesterRef(), best, now, terms);
             boolean escalated = decision.state().status() == Assignment.Status.ESCALATED;
+            // Listed before it is stored: certifications are consumed on another thread, and one that reads the
+            // list between this decision and its listing would miss it (an entry whose request never got stored
+            // is dropped when it is next read). The offer is listed first for the same reason.
             if (escalated) {
-                // Listed before it is stored: certifications are consumed on another thread, and one that reads the
-                // list between this decision and its listing would miss it (an entry whose request never got stored
-                // is dropped when it is next read).
                 waiting.add(event.hospitalId(), event.requestId());
             }
-            if (assignments.insert(new AssignmentDocument(decision.state()), event.eventId(), decision) && escalated) {
+            best.ifPresent(match -> listOffer(match.candidate().id(), event.requestId()));
+            boolean inserted = assignments.insert(new AssignmentDocument(decision.state()), event.eventId(), decision);
+            if (!inserted) {
+                // Another delivery answered first, maybe with someone else.
+                best.ifPresent(match -> tidyOffer(match.candidate().id(), event.requestId()));
+            } else if (escalated) {
                 log.info("request {} escalated", event.requestId());
                 // A supporter certified while this was decided was not seen by the decision, and may have read the
                 // list before this request was on it: look once more, so one of the two always finds the other.
@@ -108,6 +125,62 @@ public class MatchingService implements TimerHandler {
             }
         }
         settle(event.requestId());
+    }
+
+    /**
+     * The supporter accepts the offer of a request: the assignment becomes theirs to reserve (the write that decides
+     * between racing answers), then a place is reserved on their record. Returns the assignment as it settled: ACTIVE
+     * with them, or moved on to the next candidate when they had no place left.
+     */
+    public Assignment acceptOffer(String supporterId, String requestId) {
+        Instant now = clock.instant();
+        if (!assignments.apply(requestId, null, (Assignment current) -> current.accept(supporterId, now)).found()) {
+            throw new NotFoundException("offer");
+        }
+        unlistOffer(supporterId, requestId);
+        return settle(requestId);
+    }
+
+    /** The supporter declines the offer of a request: it goes to the next candidate, or escalates. */
+    public Assignment declineOffer(String supporterId, String requestId) {
+        Instant now = clock.instant();
+        return moveOn(requestId, null, true, (current, next) -> current.decline(supporterId, next, now, terms))
+                .orElseThrow(() -> new NotFoundException("offer"));
+    }
+
+    /** The requests offered to the supporter and still open to them, oldest first; stale listings are dropped. */
+    public List<Assignment> openOffersOf(String supporterId) {
+        List<Assignment> open = new ArrayList<>();
+        for (String requestId : supporters.find(supporterId).map(SupporterDocument::openOffers).orElse(List.of())) {
+            Optional<Assignment> offered = assignments.find(requestId).map(AssignmentDocument::toDomain)
+                    .filter(assignment -> assignment.isOfferedTo(supporterId));
+            offered.ifPresentOrElse(open::add, () -> unlistOffer(supporterId, requestId));
+        }
+        return open;
+    }
+
+    /**
+     * The supporter sets themselves on call or away, resting until {@code restUntil}. Going away (or resting)
+     * declines their open offers; coming back may be what waiting requests need, so they are offered.
+     */
+    public Availability setAvailability(String supporterId, Availability.Status status, Instant restUntil) {
+        SupporterDocument updated = supporters.update(supporterId, document -> {
+            document.apply(document.availability().setBySupporter(status, restUntil));
+            return document;
+        }).orElseThrow(() -> new NotFoundException("supporter"));
+        Availability now = updated.availability();
+        if (!now.isAvailable(clock.instant())) {
+            for (String requestId : updated.openOffers()) {
+                try {
+                    declineOffer(supporterId, requestId);
+                } catch (OfferNotOpen | NotFoundException gone) {
+                    unlistOffer(supporterId, requestId);
+                }
+            }
+        } else {
+            offerWaitingRequests(updated.getHospitalId());
+        }
+        return now;
     }
 
     /**
@@ -142,11 +215,9 @@ public class MatchingService implements TimerHandler {
             return;
         }
         Instant now = clock.instant();
-        Assignment before = stored.get().toDomain();
-        Optional<Supporter> chosen = before.status() == Assignment.Status.ESCALATED
-                ? choose(before.request(), now) : Optional.empty();
-        assignments.apply(requestId, timer.id(),
-                (Assignment current) -> current.retryTimerFired(number, chosen, now, schedule));
+        boolean looking = stored.get().getStatus() == Assignment.Status.ESCALATED;
+        moveOn(requestId, timer.id(), looking,
+                (current, next) -> current.retryTimerFired(number, next, now, terms));
         Assignment after = settle(requestId);
         if (after.status() == Assignment.Status.ESCALATED) {
             // The waiting list is only a shortcut: list the request again in case that write was lost.
@@ -154,24 +225,37 @@ public class MatchingService implements TimerHandler {
         }
     }
 
+    /** An offer's window ended (it expires if still open), or an acceptance is checked: settles what is left. */
+    void offerTimerFired(TimerTask timer) {
+        String requestId = timer.aggregateId();
+        int attempt = Assignment.offerAttempt(timer.payload());
+        Optional<AssignmentDocument> stored = assignments.find(requestId);
+        if (stored.isEmpty()) {
+            return;
+        }
+        Assignment before = stored.get().toDomain();
+        if (before.status() == Assignment.Status.OFFERED && before.attempt() == attempt) {
+            Instant now = clock.instant();
+            moveOn(requestId, timer.id(), true, (current, next) -> current.offerTimerFired(attempt, next, now, terms));
+        }
+        settle(requestId);
+    }
+
     /**
-     * Offers the hospital's waiting requests, oldest first, until one finds nobody. Only a shortcut to the retry
-     * timers, so a failure is logged and left to them rather than failing the event that prompted it.
+     * Offers the hospital's waiting requests, oldest first. Only a shortcut to the retry timers, so a failure is
+     * logged and left to them rather than failing the event that prompted it.
      */
     private void offerWaitingRequests(String hospitalId) {
         try {
             for (String requestId : waiting.of(hospitalId)) {
                 Optional<AssignmentDocument> stored = assignments.find(requestId);
-                if (stored.isEmpty() || stored.get().getStatus() == Assignment.Status.ACTIVE) {
+                if (stored.isEmpty() || stored.get().getStatus() != Assignment.Status.ESCALATED) {
                     waiting.remove(hospitalId, requestId);
                     continue;
                 }
-                if (stored.get().getStatus() == Assignment.Status.ESCALATED && !retry(stored.get().toDomain())) {
-                    return;
-                }
-                if (settle(requestId).status() == Assignment.Status.ESCALATED) {
-                    return;
-                }
+                Instant now = clock.instant();
+                moveOn(requestId, null, true, (current, next) -> current.status() == Assignment.Status.ESCALATED
+                        ? current.retry(next, now, terms) : Decision.unchanged(current));
             }
         } catch (RuntimeException failure) {
             log.warn("offering waiting requests of a hospital failed ({}); their retry timers will look again",
@@ -179,22 +263,9 @@ public class MatchingService implements TimerHandler {
         }
     }
 
-    /** Moves an escalated request to a decision if someone fits now; false when nobody does. */
-    private boolean retry(Assignment escalated) {
-        Instant now = clock.instant();
-        Optional<Supporter> chosen = choose(escalated.request(), now);
-        if (chosen.isEmpty()) {
-            return false;
-        }
-        assignments.apply(escalated.request().requestId(), null, (Assignment current) ->
-                current.status() == Assignment.Status.ESCALATED ? current.retry(chosen, now)
-                        : Decision.unchanged(current));
-        return true;
-    }
-
     /**
      * Carries a DECIDING assignment through: reserve on the chosen supporter's record, then ACTIVE; when the
-     * supporter has no place for this attempt, the next choice or escalation. Returns the settled assignment.
+     * supporter has no place for this attempt, the next offer or escalation. Returns the settled assignment.
      */
     private Assignment settle(String requestId) {
         for (int step = 0; step < MAX_STEPS; step++) {
@@ -214,16 +285,52 @@ public class MatchingService implements TimerHandler {
                 log.info("request {} assigned", requestId);
                 continue;
             }
-            Optional<Supporter> next = choose(assignment.request(), now);
-            Optional<Assignment> moved = assignments.apply(requestId, null, (Assignment current) ->
-                    current.isDeciding(attempt) ? current.refused(next, now, schedule) : Decision.unchanged(current))
-                    .changedTo();
-            if (moved.isPresent() && moved.get().status() == Assignment.Status.ESCALATED) {
-                waiting.add(assignment.request().hospitalId(), requestId);
-                log.info("request {} escalated", requestId);
-            }
+            moveOn(requestId, null, true, (current, next) ->
+                    current.isDeciding(attempt) ? current.refused(next, now, terms) : Decision.unchanged(current));
         }
         throw new IllegalStateException("request " + requestId + " not settled after " + MAX_STEPS + " choices");
+    }
+
+    /**
+     * Applies a transition that may offer the request to the next candidate ({@code looking}: the best one not yet
+     * passed over, the current supporter included), keeping the offer listings and the waiting list in step with
+     * what was stored. Empty when there is no such request.
+     */
+    private Optional<Assignment> moveOn(String requestId, String causeId, boolean looking,
+            BiFunction<Assignment, Optional<MatchPolicy.Match>, Decision<Assignment>> transition) {
+        Optional<AssignmentDocument> stored = assignments.find(requestId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Assignment before = stored.get().toDomain();
+        Optional<MatchPolicy.Match> next = Optional.empty();
+        if (looking) {
+            Set<String> passed = new HashSet<>(before.passedOver());
+            if (before.supporterId() != null) {
+                passed.add(before.supporterId());
+            }
+            next = best(before.request(), passed, clock.instant());
+        }
+        Optional<MatchPolicy.Match> offered = next;
+        offered.ifPresent(match -> listOffer(match.candidate().id(), requestId));
+        Assignment after = before;
+        try {
+            assignments.apply(requestId, causeId, (Assignment current) -> transition.apply(current, offered));
+            after = assignments.find(requestId).map(AssignmentDocument::toDomain).orElse(before);
+        } finally {
+            offered.ifPresent(match -> tidyOffer(match.candidate().id(), requestId));
+            if (before.supporterId() != null) {
+                tidyOffer(before.supporterId(), requestId);
+            }
+        }
+        String hospitalId = before.request().hospitalId();
+        if (after.status() == Assignment.Status.ESCALATED && before.status() != Assignment.Status.ESCALATED) {
+            waiting.add(hospitalId, requestId);
+            log.info("request {} escalated", requestId);
+        } else if (after.status() != Assignment.Status.ESCALATED && before.status() == Assignment.Status.ESCALATED) {
+            waiting.remove(hospitalId, requestId);
+        }
+        return Optional.of(after);
     }
 
     /** Takes a place on the chosen supporter's own record, in one guarded write with the event it publishes. */
@@ -235,7 +342,27 @@ public class MatchingService implements TimerHandler {
                 .decision().map(decided -> decided.state().outcome()).orElse(Caseload.Outcome.REFUSED);
     }
 
-    private Optional<Supporter> choose(MatchRequest request, Instant now) {
-        return policy.choose(request, pool.candidatesOf(request.hospitalId()), now);
+    private void listOffer(String supporterId, String requestId) {
+        supporters.update(supporterId, document -> document.listOffer(requestId));
+    }
+
+    /** Drops a listing; reads first, so that the usual case (nothing listed) writes nothing. */
+    private void unlistOffer(String supporterId, String requestId) {
+        if (supporters.find(supporterId).filter(document -> document.openOffers().contains(requestId)).isPresent()) {
+            supporters.update(supporterId, document -> document.unlistOffer(requestId));
+        }
+    }
+
+    /** Drops the supporter's listing of the request unless it is open to them now. */
+    private void tidyOffer(String supporterId, String requestId) {
+        boolean open = assignments.find(requestId).map(AssignmentDocument::toDomain)
+                .filter(assignment -> assignment.isOfferedTo(supporterId)).isPresent();
+        if (!open) {
+            unlistOffer(supporterId, requestId);
+        }
+    }
+
+    private Optional<MatchPolicy.Match> best(MatchRequest request, Set<String> passedOver, Instant now) {
+        return policy.best(request, pool.candidatesOf(request.hospitalId()), passedOver, now);
     }
 }

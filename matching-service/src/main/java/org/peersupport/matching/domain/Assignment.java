@@ -2,36 +2,57 @@ package org.peersupport.matching.domain;
 
 import static org.peersupport.platform.kernel.Decision.newEventId;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.peersupport.events.MatchEscalated;
+import org.peersupport.events.OfferDeclined;
+import org.peersupport.events.OfferExpired;
+import org.peersupport.events.OfferMade;
 import org.peersupport.platform.kernel.Decision;
 
 /**
- * Matching's answer for one request. {@code DECIDING}: a supporter is chosen and a place is being reserved on their
- * own record ({@link Caseload}); {@code ACTIVE}: they hold it; {@code ESCALATED}: nobody fits yet, the coordinator is
- * told once, and matching keeps looking (retry timers, and at once when a supporter appears). Each choice is a new
- * {@code attempt}, so a supporter's answer to one attempt can never be mistaken for another's.
+ * Matching's answer for one request. {@code OFFERED}: the best candidate has an offer open until
+ * {@code offeredUntil}; a decline or the offer's expiry passes them over and offers the next. {@code DECIDING}: the
+ * supporter accepted (or the coordinator chose them) and a place is being reserved on their own record
+ * ({@link Caseload}); {@code ACTIVE}: they hold it. {@code ESCALATED}: nobody fits yet. The coordinator is told once
+ * ({@code escalated}), when nobody fits or after {@link OfferTerms#maxFailedOffers()} failed offers, and matching
+ * keeps offering and looking (retry timers, and at once when a supporter appears). Each offer is a new
+ * {@code attempt}, so an answer to one can never be mistaken for another's. {@code why} explains the current choice.
  */
 public record Assignment(MatchRequest request, String requesterRef, Status status, String supporterId, int attempt,
-        boolean escalated, Instant decidedAt) {
+        boolean escalated, Instant decidedAt, Instant offeredUntil, Set<String> passedOver, Explanation why) {
 
     public static final String NO_ELIGIBLE_SUPPORTER = "NO_ELIGIBLE_SUPPORTER";
+    public static final String OFFERS_FAILED = "OFFERS_FAILED";
 
     public enum Status {
-        DECIDING, ACTIVE, ESCALATED
+        OFFERED, DECIDING, ACTIVE, ESCALATED
     }
 
     /** The type of the timers that make matching look again for an escalated request. */
     public static final String RETRY_TIMER = "matching.retry";
     /** The payload entry of a retry timer that says which retry it is. */
     public static final String RETRY_NUMBER = "number";
+    /** The type of the timers that end an offer, and that settle an accepted one if its settling was cut short. */
+    public static final String OFFER_TIMER = "matching.offer";
+    /** The payload entry of an offer timer that says which attempt (offer) it is about. */
+    public static final String OFFER_ATTEMPT = "attempt";
+    /** How soon after an acceptance its settling is looked at again, should the instance that took it stop. */
+    static final Duration ACCEPTED_CHECK = Duration.ofSeconds(30);
 
-    /** The first answer to a request: reserve the chosen supporter, or escalate. */
-    public static Decision<Assignment> open(MatchRequest request, String requesterRef, Optional<Supporter> chosen, Instant now,
-            RetrySchedule schedule) {
-        return new Assignment(request, requesterRef, Status.DECIDING, null, 0, false, now).choose(chosen, now, schedule);
+    public Assignment {
+        passedOver = passedOver == null ? Set.of() : Set.copyOf(passedOver);
+    }
+
+    /** The first answer to a request: offer it to the best candidate, or escalate. */
+    public static Decision<Assignment> open(MatchRequest request, String requesterRef, Optional<MatchPolicy.Match> best,
+            Instant now, OfferTerms terms) {
+        return new Assignment(request, requesterRef, Status.DECIDING, null, 0, false, now, null, Set.of(), null)
+                .choose(best, now, terms);
     }
 
     /** The key of this attempt's reservation on the chosen supporter's record. */
@@ -43,40 +64,84 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
         return status == Status.DECIDING && this.attempt == attempt;
     }
 
+    public boolean isOfferedTo(String supporter) {
+        return status == Status.OFFERED && supporter.equals(supporterId);
+    }
+
+    /**
+     * The supporter accepted their open offer: a place is reserved next. Accepting again changes nothing; an offer
+     * that expired, went to someone else, or was never theirs cannot be accepted.
+     */
+    public Decision<Assignment> accept(String supporter, Instant now) {
+        if ((status == Status.DECIDING || status == Status.ACTIVE) && supporter.equals(supporterId)) {
+            return Decision.unchanged(this);
+        }
+        if (!isOfferedTo(supporter)) {
+            throw new OfferNotOpen();
+        }
+        return Decision.to(with(Status.DECIDING, supporterId, attempt, escalated, now, null, passedOver, why))
+                .scheduling(offerTimer("accepted:" + attempt, attempt, now.plus(ACCEPTED_CHECK)));
+    }
+
+    /** The supporter declined their open offer: they are passed over and {@code next} gets it, or nobody does. */
+    public Decision<Assignment> decline(String supporter, Optional<MatchPolicy.Match> next, Instant now,
+            OfferTerms terms) {
+        if (!isOfferedTo(supporter)) {
+            throw new OfferNotOpen();
+        }
+        return passOver(now).choose(next, now, terms)
+                .publishing(new OfferDeclined(newEventId(), now, request.hospitalId(), request.requestId(), supporter));
+    }
+
+    /**
+     * An offer timer of {@code attempt} fell due: the offer expires if it is still open; anything else (an offer
+     * answered in time, an acceptance's check) changes nothing here.
+     */
+    public Decision<Assignment> offerTimerFired(int attempt, Optional<MatchPolicy.Match> next, Instant now,
+            OfferTerms terms) {
+        if (status != Status.OFFERED || this.attempt != attempt) {
+            return Decision.unchanged(this);
+        }
+        return passOver(now).choose(next, now, terms)
+                .publishing(new OfferExpired(newEventId(), now, request.hospitalId(), request.requestId(),
+                        supporterId));
+    }
+
     /** The chosen supporter took the request. */
     public Assignment reserved() {
         requireDeciding();
-        return new Assignment(request, requesterRef, Status.ACTIVE, supporterId, attempt, escalated, decidedAt);
+        return with(Status.ACTIVE, supporterId, attempt, escalated, decidedAt, null, passedOver, why);
     }
 
-    /** The chosen supporter had no place for this attempt: take the next choice, or escalate. */
-    public Decision<Assignment> refused(Optional<Supporter> next, Instant now, RetrySchedule schedule) {
+    /** The supporter who accepted had no place left for this attempt: pass them over and offer the next, or escalate. */
+    public Decision<Assignment> refused(Optional<MatchPolicy.Match> next, Instant now, OfferTerms terms) {
         requireDeciding();
-        return choose(next, now, schedule);
+        return passOver(now).choose(next, now, terms);
     }
 
     /** Looked at again while escalated, because a supporter may have appeared. */
-    public Decision<Assignment> retry(Optional<Supporter> chosen, Instant now) {
+    public Decision<Assignment> retry(Optional<MatchPolicy.Match> best, Instant now, OfferTerms terms) {
         if (status != Status.ESCALATED) {
             throw new AssignmentNotInThatState(status, "RETRIED");
         }
-        if (chosen.isEmpty()) {
+        if (best.isEmpty()) {
             return Decision.unchanged(this);
         }
-        return Decision.to(deciding(chosen.get(), now));
+        return choose(best, now, terms);
     }
 
     /**
      * Retry timer {@code number} fell due. Until the request is assigned the next one is scheduled right away, so
      * the chain outlives any crash between looking and deciding; once assigned, the chain ends here.
      */
-    public Decision<Assignment> retryTimerFired(int number, Optional<Supporter> chosen, Instant now,
-            RetrySchedule schedule) {
+    public Decision<Assignment> retryTimerFired(int number, Optional<MatchPolicy.Match> best, Instant now,
+            OfferTerms terms) {
         if (status == Status.ACTIVE) {
             return Decision.unchanged(this);
         }
-        Assignment after = status == Status.ESCALATED && chosen.isPresent() ? deciding(chosen.get(), now) : this;
-        return Decision.to(after).scheduling(retryTimer(number + 1, schedule.dueAt(number + 1, now)));
+        Decision<Assignment> after = status == Status.ESCALATED && best.isPresent() ? choose(best, now, terms)
+                : Decision.to(this);
+        return after.scheduling(retryTimer(number + 1, terms.retries().dueAt(number + 1, now)));
     }
 
     /** Which retry a timer fires; timers stored before they had a payload say it only in their id. */
@@ -85,19 +150,47 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
         return Integer.parseInt(number != null ? number : timerId.substring(timerId.lastIndexOf(':') + 1));
     }
 
-    private Decision<Assignment> choose(Optional<Supporter> chosen, Instant now, RetrySchedule schedule) {
-        if (chosen.isPresent()) {
-            return Decision.to(deciding(chosen.get(), now));
+    /** Which attempt an offer timer is about. */
+    public static int offerAttempt(Map<String, String> payload) {
+        return Integer.parseInt(payload.getOrDefault(OFFER_ATTEMPT, "0"));
+    }
+
+    /**
+     * Offers the request to {@code best}, or waits for someone as ESCALATED. The coordinator is told once: when
+     * nobody fits, or when the offers that failed reach the limit (and then the offers go on).
+     */
+    private Decision<Assignment> choose(Optional<MatchPolicy.Match> best, Instant now, OfferTerms terms) {
+        boolean offersFailed = passedOver.size() >= terms.maxFailedOffers();
+        boolean tell = !escalated && (best.isEmpty() || offersFailed);
+        boolean nowEscalated = escalated || tell;
+        Assignment next = best.map(match -> with(Status.OFFERED, match.candidate().id(), attempt + 1, nowEscalated,
+                        now, now.plus(terms.windowFor(request)), passedOver, match.why()))
+                .orElseGet(() -> with(Status.ESCALATED, null, attempt, nowEscalated, now, null, passedOver, null));
+        Decision<Assignment> decision = Decision.to(next);
+        if (best.isPresent()) {
+            decision = decision.publishing(new OfferMade(newEventId(), now, request.hospitalId(), request.requestId(),
+                            next.supporterId(), next.offeredUntil()))
+                    .scheduling(offerTimer("offer:" + next.attempt(), next.attempt(), next.offeredUntil()));
         }
-        Assignment waiting = new Assignment(request, requesterRef, Status.ESCALATED, null, attempt, true, now);
-        if (escalated) {
-            // Told once already, and the retry chain that started then is still running.
-            return Decision.to(waiting);
+        if (tell) {
+            // The retry chain that starts here runs until the request is assigned.
+            decision = decision.publishing(new MatchEscalated(newEventId(), now, request.hospitalId(),
+                            request.requestId(), offersFailed ? OFFERS_FAILED : NO_ELIGIBLE_SUPPORTER))
+                    .scheduling(retryTimer(1, terms.retries().dueAt(1, now)));
         }
-        return Decision.to(waiting)
-                .publishing(new MatchEscalated(newEventId(), now, request.hospitalId(), request.requestId(),
-                        NO_ELIGIBLE_SUPPORTER))
-                .scheduling(waiting.retryTimer(1, schedule.dueAt(1, now)));
+        return decision;
+    }
+
+    private Assignment passOver(Instant now) {
+        Set<String> passed = new HashSet<>(passedOver);
+        passed.add(supporterId);
+        return with(status, supporterId, attempt, escalated, now, offeredUntil, passed, why);
+    }
+
+    private Assignment with(Status newStatus, String supporter, int newAttempt, boolean nowEscalated, Instant at,
+            Instant until, Set<String> passed, Explanation explanation) {
+        return new Assignment(request, requesterRef, newStatus, supporter, newAttempt, nowEscalated, at, until, passed,
+                explanation);
     }
 
     private Decision.Timer retryTimer(int number, Instant dueAt) {
@@ -105,8 +198,9 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
                 Map.of(RETRY_NUMBER, String.valueOf(number)));
     }
 
-    private Assignment deciding(Supporter supporter, Instant now) {
-        return new Assignment(request, requesterRef, Status.DECIDING, supporter.id(), attempt + 1, escalated, now);
+    private Decision.Timer offerTimer(String key, int offerAttempt, Instant dueAt) {
+        return new Decision.Timer(key, OFFER_TIMER, request.hospitalId(), dueAt,
+                Map.of(OFFER_ATTEMPT, String.valueOf(offerAttempt)));
     }
 
     private void requireDeciding() {

@@ -11,12 +11,16 @@ import org.peersupport.events.SupporterAssigned;
 /**
  * The requests a supporter holds, kept on the supporter's own record so that taking a place is one atomic write
  * there: the single source of truth for their load. A refused attempt is remembered too, so that an attempt's answer
- * never changes once given, even if a place frees up before the request moves on to someone else.
+ * never changes once given, even if a place frees up before the request moves on to someone else. With each place
+ * taken, when (for fairness) and for whom (the requester's pseudonym, for continuity when they come back).
  */
-public record Caseload(List<String> requestIds, List<String> refusedAttempts) {
+public record Caseload(List<String> requestIds, List<String> refusedAttempts, Instant lastAssignedAt,
+        List<String> supportedRequesterRefs) {
 
     /** How many refused attempts a record remembers; a late answer to one comes long before this many newer ones. */
     static final int REFUSALS_KEPT = 100;
+    /** How many requesters a record remembers having supported, most recent last. */
+    static final int REQUESTERS_KEPT = 50;
 
     public enum Outcome {
         RESERVED, ALREADY_HELD, REFUSED
@@ -29,10 +33,11 @@ public record Caseload(List<String> requestIds, List<String> refusedAttempts) {
     public Caseload {
         requestIds = requestIds == null ? List.of() : List.copyOf(requestIds);
         refusedAttempts = refusedAttempts == null ? List.of() : List.copyOf(refusedAttempts);
+        supportedRequesterRefs = supportedRequesterRefs == null ? List.of() : List.copyOf(supportedRequesterRefs);
     }
 
     public static Caseload empty() {
-        return new Caseload(List.of(), List.of());
+        return new Caseload(List.of(), List.of(), null, List.of());
     }
 
     public int active() {
@@ -62,16 +67,14 @@ public record Caseload(List<String> requestIds, List<String> refusedAttempts) {
                 && HardRule.OWN_HOSPITAL_OR_NETWORK.passes(request, self, now)
                 && HardRule.WITHIN_CAPACITY.passes(request, self, now);
         if (!fits) {
-            List<String> refused = new ArrayList<>(refusedAttempts);
-            refused.add(token);
-            if (refused.size() > REFUSALS_KEPT) {
-                refused.remove(0);
-            }
-            return new Reservation(new Caseload(requestIds, refused), Outcome.REFUSED, List.of());
+            return new Reservation(new Caseload(requestIds, appended(refusedAttempts, token, REFUSALS_KEPT),
+                    lastAssignedAt, supportedRequesterRefs), Outcome.REFUSED, List.of());
         }
         List<String> held = new ArrayList<>(requestIds);
         held.add(requestId);
-        return new Reservation(new Caseload(held, refusedAttempts), Outcome.RESERVED,
+        List<String> supported = assignment.requesterRef() == null ? supportedRequesterRefs
+                : appended(supportedRequesterRefs, assignment.requesterRef(), REQUESTERS_KEPT);
+        return new Reservation(new Caseload(held, refusedAttempts, now, supported), Outcome.RESERVED,
                 List.of(new SupporterAssigned(newEventId(), now, assignment.request().hospitalId(),
                         requestId, assignment.requesterRef(), supporter.id())));
     }
@@ -83,6 +86,14 @@ public record Caseload(List<String> requestIds, List<String> refusedAttempts) {
         }
         List<String> held = new ArrayList<>(requestIds);
         held.remove(requestId);
-        return new Caseload(held, refusedAttempts);
+        return new Caseload(held, refusedAttempts, lastAssignedAt, supportedRequesterRefs);
+    }
+
+    /** {@code list} with {@code value} last (moved there if it was in already), keeping the newest {@code kept}. */
+    private static List<String> appended(List<String> list, String value, int kept) {
+        List<String> longer = new ArrayList<>(list);
+        longer.remove(value);
+        longer.add(value);
+        return longer.size() > kept ? longer.subList(longer.size() - kept, longer.size()) : longer;
     }
 }

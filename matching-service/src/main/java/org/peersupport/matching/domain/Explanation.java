@@ -10,7 +10,7 @@ import java.util.List;
  * @param passedOver the supporter was offered this request before and declined or let the offer expire
  */
 public record Explanation(String supporterId, List<HardRule> passed, List<HardRule> failed, boolean passedOver,
-        Score score, long activeCases, Instant lastAssignedAt) {
+        Score score, long activeCases, long openOffers, Instant lastAssignedAt) {
 
     public Explanation {
         passed = List.copyOf(passed);

@@ -25,9 +25,9 @@ public enum HardRule {
     NO_CONFLICT((request, candidate, now) ->
             !request.excludedSupporterIds().contains(candidate.id())
                     && (request.requesterRef() == null || !candidate.conflictRefs().contains(request.requesterRef()))),
-    /** Fewer active cases than their capacity. */
+    /** Fewer active cases and open offers together than their capacity. */
     WITHIN_CAPACITY((request, candidate, now) ->
-            candidate.activeCases() < candidate.supporter().capacity()),
+            candidate.load() < candidate.supporter().capacity()),
     /** On call, not resting and not in a cool-down. */
     AVAILABLE((request, candidate, now) ->
             candidate.availability().isAvailable(now)),

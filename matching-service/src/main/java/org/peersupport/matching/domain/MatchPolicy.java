@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Chooses supporters for a request. A candidate must pass every {@link HardRule} and not have been passed over for
  * this request already (declined, or let an offer expire); among those the highest {@link Score} wins, then
- * fairness: the fewest active cases, then the least recently assigned (never assigned first), then the id, so the
+ * fairness: the fewest active cases (open offers counted), then the least recently assigned (never assigned first), then the id, so the
  * same pool always gives the same answer. One pass over the pool, keeping only the best {@code k}.
  */
 public final class MatchPolicy {
@@ -27,14 +27,14 @@ public final class MatchPolicy {
         /** The "why" of this choice: every rule passed, the score parts and the fairness figures. */
         public Explanation why() {
             return new Explanation(candidate.id(), Arrays.asList(HardRule.values()), List.of(), false, score,
-                    candidate.activeCases(), candidate.lastAssignedAt());
+                    candidate.activeCases(), candidate.openOffers(), candidate.lastAssignedAt());
         }
     }
 
-    /** Best first: score, then fewest active cases, least recently assigned, id. */
+    /** Best first: score, then fewest active cases and open offers, least recently assigned, id. */
     public static final Comparator<Match> BEST_FIRST = Comparator
             .comparingInt((Match m) -> -m.score().total())
-            .thenComparingLong(m -> m.candidate().activeCases())
+            .thenComparingLong(m -> m.candidate().load())
             .thenComparing(m -> m.candidate().lastAssignedAt(), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(m -> m.candidate().id());
 
@@ -84,7 +84,8 @@ public final class MatchPolicy {
             (rule.passes(request, candidate, now) ? passed : failed).add(rule);
         }
         return new Explanation(candidate.id(), passed, failed, passedOver.contains(candidate.id()),
-                Score.of(request, candidate), candidate.activeCases(), candidate.lastAssignedAt());
+                Score.of(request, candidate), candidate.activeCases(), candidate.openOffers(),
+                candidate.lastAssignedAt());
     }
 
     /** Every candidate explained: the eligible ones in the order they would be offered, then the others by id. */

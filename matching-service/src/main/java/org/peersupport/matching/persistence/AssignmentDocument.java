@@ -5,6 +5,7 @@ import java.util.Set;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
 import org.peersupport.matching.domain.Assignment;
+import org.peersupport.matching.domain.Explanation;
 import org.peersupport.matching.domain.MatchRequest;
 import org.peersupport.platform.outbox.HoldsState;
 import org.peersupport.platform.outbox.OutboxDocument;
@@ -33,6 +34,9 @@ public class AssignmentDocument extends OutboxDocument implements HoldsState<Ass
     private int attempt;
     private boolean escalated;
     private Instant decidedAt;
+    private Instant offeredUntil;
+    private Set<String> passedOver;
+    private Explanation why;
 
     protected AssignmentDocument() {
     }
@@ -62,6 +66,9 @@ public class AssignmentDocument extends OutboxDocument implements HoldsState<Ass
         attempt = assignment.attempt();
         escalated = assignment.escalated();
         decidedAt = assignment.decidedAt();
+        offeredUntil = assignment.offeredUntil();
+        passedOver = assignment.passedOver();
+        why = assignment.why();
     }
 
     @Override
@@ -72,7 +79,7 @@ public class AssignmentDocument extends OutboxDocument implements HoldsState<Ass
                 sameRolePreferred == null || sameRolePreferred, urgent);
         return new Assignment(request, requesterRef, status, supporterId,
                 // Answers stored before escalated requests were retried have no flag: their status says it.
-                attempt, escalated || status == Assignment.Status.ESCALATED, decidedAt);
+                attempt, escalated || status == Assignment.Status.ESCALATED, decidedAt, offeredUntil, passedOver, why);
     }
 
     public String getHospitalId() {

@@ -9,6 +9,7 @@ final class CandidateMother {
     private Supporter supporter;
     private Availability availability = Availability.onCall();
     private long activeCases;
+    private long openOffers;
     private Instant lastAssignedAt;
     private Set<String> involvedEventRefs = Set.of();
     private Set<String> conflictRefs = Set.of();
@@ -28,6 +29,11 @@ final class CandidateMother {
 
     CandidateMother active(long cases) {
         activeCases = cases;
+        return this;
+    }
+
+    CandidateMother offered(long offers) {
+        openOffers = offers;
         return this;
     }
 
@@ -57,7 +63,7 @@ final class CandidateMother {
     }
 
     Candidate build() {
-        return new Candidate(supporter, availability, activeCases, lastAssignedAt, involvedEventRefs, conflictRefs,
-                supportedRequesterRefs);
+        return new Candidate(supporter, availability, activeCases, openOffers, lastAssignedAt, involvedEventRefs,
+                conflictRefs, supportedRequesterRefs);
     }
 }

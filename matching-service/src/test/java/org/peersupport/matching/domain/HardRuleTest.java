@@ -68,11 +68,13 @@ class HardRuleTest {
     }
 
     @Test
-    void withinCapacityStopsASupporterWhoseCasesFillTheirCapacity() {
+    void withinCapacityStopsASupporterWhoseCasesAndOpenOffersFillTheirCapacity() {
         assertThat(passes(HardRule.WITHIN_CAPACITY, request,
                 CandidateMother.of(SupporterMother.nurse("s1")).active(2).build())).isTrue();
         assertThat(passes(HardRule.WITHIN_CAPACITY, request,
                 CandidateMother.of(SupporterMother.nurse("s1")).active(3).build())).isFalse();
+        assertThat(passes(HardRule.WITHIN_CAPACITY, request,
+                CandidateMother.of(SupporterMother.nurse("s1")).active(2).offered(1).build())).isFalse();
     }
 
     @Test
