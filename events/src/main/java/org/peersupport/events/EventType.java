@@ -19,6 +19,7 @@ public enum EventType {
     OFFER_MADE("peersupport.offer.made.v1", OfferMade.class, Topics.MATCHING),
     OFFER_DECLINED("peersupport.offer.declined.v1", OfferDeclined.class, Topics.MATCHING),
     OFFER_EXPIRED("peersupport.offer.expired.v1", OfferExpired.class, Topics.MATCHING),
+    OFFER_WITHDRAWN("peersupport.offer.withdrawn.v1", OfferWithdrawn.class, Topics.MATCHING),
     CASE_OPENED("peersupport.case.opened.v1", CaseOpened.class, Topics.FOLLOWUP),
     CHECK_IN_DUE("peersupport.checkin.due.v1", CheckInDue.class, Topics.FOLLOWUP),
     NOTIFICATION_SENT("peersupport.notification.sent.v1", NotificationSent.class, Topics.NOTIFICATION);

@@ -21,11 +21,13 @@ import org.peersupport.matching.domain.OfferTerms;
 import org.peersupport.matching.domain.RetrySchedule;
 import org.peersupport.matching.domain.Supporter;
 import org.peersupport.matching.persistence.AssignmentDocument;
+import org.peersupport.matching.persistence.OpenRequests;
 import org.peersupport.matching.persistence.Rosters;
 import org.peersupport.matching.persistence.SupporterDocument;
 import org.peersupport.matching.persistence.SupporterPool;
 import org.peersupport.matching.persistence.WaitingRequests;
 import org.peersupport.platform.kernel.Decision;
+import org.peersupport.platform.kernel.InvalidValue;
 import org.peersupport.platform.messaging.TrustPolicy;
 import org.peersupport.platform.outbox.AggregateStore;
 import org.peersupport.platform.security.Caller;
@@ -58,18 +60,20 @@ public class MatchingService implements TimerHandler {
     private final AggregateStore<AssignmentDocument> assignments;
     private final SupporterPool pool;
     private final WaitingRequests waiting;
+    private final OpenRequests queue;
     private final Rosters rosters;
     private final MatchPolicy policy = new MatchPolicy();
     private final OfferTerms terms;
     private final Clock clock;
 
     public MatchingService(AggregateStore<SupporterDocument> supporters, AggregateStore<AssignmentDocument> assignments,
-            SupporterPool pool, WaitingRequests waiting, Rosters rosters, MatchingProperties properties,
-            Clock clock) {
+            SupporterPool pool, WaitingRequests waiting, OpenRequests queue, Rosters rosters,
+            MatchingProperties properties, Clock clock) {
         this.supporters = supporters;
         this.assignments = assignments;
         this.pool = pool;
         this.waiting = waiting;
+        this.queue = queue;
         this.rosters = rosters;
         this.terms = new OfferTerms(properties.offerWindow(), properties.urgentOfferWindow(),
                 properties.maxFailedOffers(), new RetrySchedule(properties.retryFirstDelay(),
@@ -109,6 +113,7 @@ public class MatchingService implements TimerHandler {
             // Listed before it is stored: certifications are consumed on another thread, and one that reads the
             // list between this decision and its listing would miss it (an entry whose request never got stored
             // is dropped when it is next read). The offer is listed first for the same reason.
+            queue.add(event.hospitalId(), event.requestId());
             if (escalated) {
                 waiting.add(event.hospitalId(), event.requestId());
             }
@@ -192,6 +197,72 @@ public class MatchingService implements TimerHandler {
             document.apply(document.caseload().release(requestId));
             return document.getHospitalId();
         }).ifPresent(this::offerWaitingRequests);
+    }
+
+    /** The caller's open offers; only a supporter of the pool has any. */
+    public List<Assignment> myOffers(Caller caller) {
+        return openOffersOf(ownRecord(caller).getId());
+    }
+
+    /** The caller accepts an offer made to them; a request never offered to them is not found. */
+    public Assignment accept(Caller caller, String requestId) {
+        String me = ownRecord(caller).getId();
+        requireOfferedOnce(me, requestId);
+        return acceptOffer(me, requestId);
+    }
+
+    /** The caller declines an offer made to them; a request never offered to them is not found. */
+    public Assignment decline(Caller caller, String requestId) {
+        String me = ownRecord(caller).getId();
+        requireOfferedOnce(me, requestId);
+        return declineOffer(me, requestId);
+    }
+
+    /** The caller sets their own availability. */
+    public Availability availability(Caller caller, Availability.Status status, Instant restUntil) {
+        return setAvailability(ownRecord(caller).getId(), status, restUntil);
+    }
+
+    /** The hospital's requests without a supporter yet (offered, being settled, escalated), oldest first. */
+    public List<Assignment> queueOf(Caller caller, String hospitalId) {
+        caller.require(Role.COORDINATOR).requireHospital(hospitalId);
+        List<Assignment> open = new ArrayList<>();
+        for (String requestId : queue.of(hospitalId)) {
+            Optional<Assignment> stored = assignments.find(requestId).map(AssignmentDocument::toDomain)
+                    .filter(assignment -> assignment.request().hospitalId().equals(hospitalId));
+            if (stored.isPresent() && stored.get().status() != Assignment.Status.ACTIVE) {
+                open.add(stored.get());
+            } else {
+                queue.remove(hospitalId, requestId);
+            }
+        }
+        return open;
+    }
+
+    /** Every supporter of the hospital's pool explained against one of its requests, eligible ones in offer order. */
+    public CandidatesView candidatesFor(Caller caller, String hospitalId, String requestId) {
+        Assignment assignment = requestOf(caller, hospitalId, requestId);
+        return new CandidatesView(assignment, policy.explainAll(assignment.request(),
+                pool.candidatesOf(hospitalId), assignment.passedOver(), clock.instant()));
+    }
+
+    /**
+     * The coordinator assigns a request by hand: their choice overrides the score and the preferences, never
+     * capacity, conflicts, involvement or certification. Returns the assignment as it settled.
+     */
+    public Assignment assignByHand(Caller caller, String hospitalId, String requestId, String supporterId) {
+        Assignment before = requestOf(caller, hospitalId, requestId);
+        Candidate chosen = pool.candidatesOf(hospitalId).stream()
+                .filter(candidate -> candidate.id().equals(supporterId)).findFirst()
+                .orElseThrow(() -> new InvalidValue("supporterId", "not a supporter of this hospital's pool"));
+        Instant now = clock.instant();
+        assignments.apply(requestId, null, (Assignment current) -> current.assignByHand(chosen,
+                policy.explain(current.request(), chosen, current.passedOver(), now), now));
+        if (before.supporterId() != null) {
+            tidyOffer(before.supporterId(), requestId);
+        }
+        log.info("request {} assigned by hand", requestId);
+        return settle(requestId);
     }
 
     /** The hospital's pool with each supporter's current load, for its coordinator. */
@@ -282,6 +353,7 @@ public class MatchingService implements TimerHandler {
                 if (assignment.escalated()) {
                     waiting.remove(assignment.request().hospitalId(), requestId);
                 }
+                queue.remove(assignment.request().hospitalId(), requestId);
                 log.info("request {} assigned", requestId);
                 continue;
             }
@@ -340,6 +412,29 @@ public class MatchingService implements TimerHandler {
             return new Decision<>(reservation, reservation.events(), List.of(), true);
         }, (document, reservation) -> document.apply(reservation.caseload()))
                 .decision().map(decided -> decided.state().outcome()).orElse(Caseload.Outcome.REFUSED);
+    }
+
+    /** The caller's own record in the pool, of the hospital in their token. */
+    private SupporterDocument ownRecord(Caller caller) {
+        caller.require(Role.SUPPORTER);
+        SupporterDocument own = supporters.find(caller.subject()).orElseThrow(() -> new NotFoundException("supporter"));
+        caller.requireHospital(own.getHospitalId());
+        return own;
+    }
+
+    /** A request the supporter was offered at some point (whatever became of it); anything else is not found. */
+    private void requireOfferedOnce(String supporterId, String requestId) {
+        assignments.find(requestId).map(AssignmentDocument::toDomain)
+                .filter(a -> supporterId.equals(a.supporterId()) || a.passedOver().contains(supporterId))
+                .orElseThrow(() -> new NotFoundException("offer"));
+    }
+
+    /** A request of the hospital, for its coordinator; another hospital's is not found. */
+    private Assignment requestOf(Caller caller, String hospitalId, String requestId) {
+        caller.require(Role.COORDINATOR).requireHospital(hospitalId);
+        return assignments.find(requestId).map(AssignmentDocument::toDomain)
+                .filter(assignment -> assignment.request().hospitalId().equals(hospitalId))
+                .orElseThrow(() -> new NotFoundException("request"));
     }
 
     private void listOffer(String supporterId, String requestId) {

@@ -4,6 +4,7 @@ import static org.peersupport.platform.kernel.Decision.newEventId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.OfferDeclined;
 import org.peersupport.events.OfferExpired;
 import org.peersupport.events.OfferMade;
+import org.peersupport.events.OfferWithdrawn;
 import org.peersupport.platform.kernel.Decision;
 
 /**
@@ -43,6 +45,13 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
     public static final String OFFER_ATTEMPT = "attempt";
     /** How soon after an acceptance its settling is looked at again, should the instance that took it stop. */
     static final Duration ACCEPTED_CHECK = Duration.ofSeconds(30);
+
+    /**
+     * What a coordinator's choice by hand must still pass (with capacity counted in cases held, not offers open):
+     * it overrides the score and the rest of the rules (availability, unit, language), never these.
+     */
+    public static final Set<HardRule> BY_HAND_RULES = EnumSet.of(HardRule.CERTIFIED_AND_CURRENT,
+            HardRule.NOT_INVOLVED_IN_SAME_EVENT, HardRule.NO_CONFLICT, HardRule.OWN_HOSPITAL_OR_NETWORK);
 
     public Assignment {
         passedOver = passedOver == null ? Set.of() : Set.copyOf(passedOver);
@@ -81,6 +90,32 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
         }
         return Decision.to(with(Status.DECIDING, supporterId, attempt, escalated, now, null, passedOver, why))
                 .scheduling(offerTimer("accepted:" + attempt, attempt, now.plus(ACCEPTED_CHECK)));
+    }
+
+    /**
+     * The coordinator assigns the request by hand to {@code chosen}, explained by {@code why}: a place is reserved
+     * next, as after an acceptance, and an offer open to someone else is withdrawn.
+     */
+    public Decision<Assignment> assignByHand(Candidate chosen, Explanation why, Instant now) {
+        if (status == Status.ACTIVE || status == Status.DECIDING) {
+            throw new AssignmentNotInThatState(status, "ASSIGNED_BY_HAND");
+        }
+        for (HardRule rule : BY_HAND_RULES) {
+            if (!rule.passes(request, chosen, now)) {
+                throw new HandAssignmentRefused(rule);
+            }
+        }
+        if (chosen.activeCases() >= chosen.supporter().capacity()) {
+            throw new HandAssignmentRefused(HardRule.WITHIN_CAPACITY);
+        }
+        int next = attempt + 1;
+        Decision<Assignment> decision = Decision.to(with(Status.DECIDING, chosen.id(), next, escalated, now, null,
+                passedOver, why)).scheduling(offerTimer("accepted:" + next, next, now.plus(ACCEPTED_CHECK)));
+        if (status == Status.OFFERED && !supporterId.equals(chosen.id())) {
+            decision = decision.publishing(new OfferWithdrawn(newEventId(), now, request.hospitalId(),
+                    request.requestId(), supporterId));
+        }
+        return decision;
     }
 
     /** The supporter declined their open offer: they are passed over and {@code next} gets it, or nobody does. */

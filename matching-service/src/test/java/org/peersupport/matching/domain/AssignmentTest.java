@@ -12,6 +12,7 @@ import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.OfferDeclined;
 import org.peersupport.events.OfferExpired;
 import org.peersupport.events.OfferMade;
+import org.peersupport.events.OfferWithdrawn;
 import org.peersupport.platform.kernel.Decision;
 
 class AssignmentTest {
@@ -195,6 +196,41 @@ class AssignmentTest {
 
         assertThatThrownBy(offered::reserved).isInstanceOf(AssignmentNotInThatState.class);
         assertThatThrownBy(() -> offered.refused(Optional.empty(), NOW, TERMS))
+                .isInstanceOf(AssignmentNotInThatState.class);
+    }
+
+    @Test
+    void aCoordinatorAssigningByHandWithdrawsTheOpenOfferAndReservesNext() {
+        Assignment offered = AssignmentMother.offeredTo(first);
+        Candidate chosen = CandidateMother.free(SupporterMother.physician("s9"));
+
+        Decision<Assignment> byHand = offered.assignByHand(chosen, new MatchPolicy().explain(offered.request(),
+                chosen, offered.passedOver(), NOW), NOW);
+
+        assertThat(byHand.state().status()).isEqualTo(Assignment.Status.DECIDING);
+        assertThat(byHand.state().supporterId()).isEqualTo("s9");
+        assertThat(byHand.state().why().supporterId()).isEqualTo("s9");
+        assertThat(byHand.events()).singleElement().isInstanceOfSatisfying(OfferWithdrawn.class,
+                withdrawn -> assertThat(withdrawn.supporterId()).isEqualTo("s1"));
+    }
+
+    @Test
+    void aChoiceByHandOverridesPreferencesButNeverCapacityConflictsOrInvolvement() {
+        MatchRequest request = MatchRequestMother.nurse().involvedIn("trigger-1").language("es").build();
+        Assignment escalated = Assignment.open(request, "rq-1", Optional.empty(), NOW, TERMS).state();
+        Candidate away = CandidateMother.of(SupporterMother.nurse("away"))
+                .availability(Availability.onCall().setBySupporter(Availability.Status.AWAY, null)).offered(3).build();
+        Candidate full = CandidateMother.of(SupporterMother.nurse("full")).active(3).build();
+        Candidate involved = CandidateMother.of(SupporterMother.nurse("involved")).involvedIn("trigger-1").build();
+        Candidate conflict = CandidateMother.of(SupporterMother.nurse("conflict"))
+                .inConflictWith(MatchRequestMother.REQUESTER).build();
+
+        assertThat(escalated.assignByHand(away, null, NOW).state().supporterId()).isEqualTo("away");
+        assertThatThrownBy(() -> escalated.assignByHand(full, null, NOW)).isInstanceOfSatisfying(
+                HandAssignmentRefused.class, refused -> assertThat(refused.reason()).isEqualTo("BREAKS_WITHIN_CAPACITY"));
+        assertThatThrownBy(() -> escalated.assignByHand(involved, null, NOW)).isInstanceOf(HandAssignmentRefused.class);
+        assertThatThrownBy(() -> escalated.assignByHand(conflict, null, NOW)).isInstanceOf(HandAssignmentRefused.class);
+        assertThatThrownBy(() -> AssignmentMother.decidingOn(first).assignByHand(away, null, NOW))
                 .isInstanceOf(AssignmentNotInThatState.class);
     }
 }
