@@ -76,7 +76,7 @@ public class MatchingService implements TimerHandler {
         this.queue = queue;
         this.rosters = rosters;
         this.terms = new OfferTerms(properties.offerWindow(), properties.urgentOfferWindow(),
-                properties.maxFailedOffers(), new RetrySchedule(properties.retryFirstDelay(),
+                properties.maxFailedOffers(), properties.broadcastSize(), new RetrySchedule(properties.retryFirstDelay(),
                 properties.retryMaxDelay()));
         this.clock = clock;
     }
@@ -104,32 +104,38 @@ public class MatchingService implements TimerHandler {
      * request id, so a redelivered request finds it and carries on from there, even on another instance.
      */
     public void onRequestSubmitted(RequestSubmitted event) {
-        if (assignments.find(event.requestId()).isEmpty()) {
+        answer(MatchRequest.from(event), event.requesterRef(), event.eventId());
+    }
+
+    /** Answers a request once, {@code causeId} being what asked for it (its event). */
+    public void answer(MatchRequest request, String requesterRef, String causeId) {
+        String requestId = request.requestId();
+        String hospitalId = request.hospitalId();
+        if (assignments.find(requestId).isEmpty()) {
             Instant now = clock.instant();
-            MatchRequest request = MatchRequest.from(event);
-            Optional<MatchPolicy.Match> best = best(request, Set.of(), now);
-            Decision<Assignment> decision = Assignment.open(request, event.requesterRef(), best, now, terms);
+            List<MatchPolicy.Match> best = next(request, Set.of(), now);
+            Decision<Assignment> decision = Assignment.open(request, requesterRef, best, now, terms);
             boolean escalated = decision.state().status() == Assignment.Status.ESCALATED;
             // Listed before it is stored: certifications are consumed on another thread, and one that reads the
             // list between this decision and its listing would miss it (an entry whose request never got stored
-            // is dropped when it is next read). The offer is listed first for the same reason.
-            queue.add(event.hospitalId(), event.requestId());
+            // is dropped when it is next read). The offers are listed first for the same reason.
+            queue.add(hospitalId, requestId);
             if (escalated) {
-                waiting.add(event.hospitalId(), event.requestId());
+                waiting.add(hospitalId, requestId);
             }
-            best.ifPresent(match -> listOffer(match.candidate().id(), event.requestId()));
-            boolean inserted = assignments.insert(new AssignmentDocument(decision.state()), event.eventId(), decision);
+            best.forEach(match -> listOffer(match.candidate().id(), requestId));
+            boolean inserted = assignments.insert(new AssignmentDocument(decision.state()), causeId, decision);
             if (!inserted) {
                 // Another delivery answered first, maybe with someone else.
-                best.ifPresent(match -> tidyOffer(match.candidate().id(), event.requestId()));
+                best.forEach(match -> tidyOffer(match.candidate().id(), requestId));
             } else if (escalated) {
-                log.info("request {} escalated", event.requestId());
+                log.info("request {} escalated", requestId);
                 // A supporter certified while this was decided was not seen by the decision, and may have read the
                 // list before this request was on it: look once more, so one of the two always finds the other.
-                offerWaitingRequests(event.hospitalId());
+                offerWaitingRequests(hospitalId);
             }
         }
-        settle(event.requestId());
+        settle(requestId);
     }
 
     /**
@@ -139,10 +145,12 @@ public class MatchingService implements TimerHandler {
      */
     public Assignment acceptOffer(String supporterId, String requestId) {
         Instant now = clock.instant();
-        if (!assignments.apply(requestId, null, (Assignment current) -> current.accept(supporterId, now)).found()) {
-            throw new NotFoundException("offer");
-        }
+        Set<String> offeredTo = assignments.find(requestId).map(document -> document.toDomain().offeredTo())
+                .orElseThrow(() -> new NotFoundException("offer"));
+        assignments.apply(requestId, null, (Assignment current) -> current.accept(supporterId, now));
         unlistOffer(supporterId, requestId);
+        // A broadcast's other offers were withdrawn by the acceptance that won.
+        offeredTo.forEach(other -> tidyOffer(other, requestId));
         return settle(requestId);
     }
 
@@ -258,9 +266,7 @@ public class MatchingService implements TimerHandler {
         Instant now = clock.instant();
         assignments.apply(requestId, null, (Assignment current) -> current.assignByHand(chosen,
                 policy.explain(current.request(), chosen, current.passedOver(), now), now));
-        if (before.supporterId() != null) {
-            tidyOffer(before.supporterId(), requestId);
-        }
+        before.offeredTo().forEach(offered -> tidyOffer(offered, requestId));
         log.info("request {} assigned by hand", requestId);
         return settle(requestId);
     }
@@ -369,31 +375,31 @@ public class MatchingService implements TimerHandler {
      * what was stored. Empty when there is no such request.
      */
     private Optional<Assignment> moveOn(String requestId, String causeId, boolean looking,
-            BiFunction<Assignment, Optional<MatchPolicy.Match>, Decision<Assignment>> transition) {
+            BiFunction<Assignment, List<MatchPolicy.Match>, Decision<Assignment>> transition) {
         Optional<AssignmentDocument> stored = assignments.find(requestId);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         Assignment before = stored.get().toDomain();
-        Optional<MatchPolicy.Match> next = Optional.empty();
+        Set<String> involved = new HashSet<>(before.offeredTo());
+        if (before.supporterId() != null) {
+            involved.add(before.supporterId());
+        }
+        List<MatchPolicy.Match> next = List.of();
         if (looking) {
             Set<String> passed = new HashSet<>(before.passedOver());
-            if (before.supporterId() != null) {
-                passed.add(before.supporterId());
-            }
-            next = best(before.request(), passed, clock.instant());
+            passed.addAll(involved);
+            next = next(before.request(), passed, clock.instant());
         }
-        Optional<MatchPolicy.Match> offered = next;
-        offered.ifPresent(match -> listOffer(match.candidate().id(), requestId));
+        List<MatchPolicy.Match> offered = next;
+        offered.forEach(match -> listOffer(match.candidate().id(), requestId));
         Assignment after = before;
         try {
             assignments.apply(requestId, causeId, (Assignment current) -> transition.apply(current, offered));
             after = assignments.find(requestId).map(AssignmentDocument::toDomain).orElse(before);
         } finally {
-            offered.ifPresent(match -> tidyOffer(match.candidate().id(), requestId));
-            if (before.supporterId() != null) {
-                tidyOffer(before.supporterId(), requestId);
-            }
+            offered.forEach(match -> involved.add(match.candidate().id()));
+            involved.forEach(supporterId -> tidyOffer(supporterId, requestId));
         }
         String hospitalId = before.request().hospitalId();
         if (after.status() == Assignment.Status.ESCALATED && before.status() != Assignment.Status.ESCALATED) {
@@ -457,7 +463,9 @@ public class MatchingService implements TimerHandler {
         }
     }
 
-    private Optional<MatchPolicy.Match> best(MatchRequest request, Set<String> passedOver, Instant now) {
-        return policy.best(request, pool.candidatesOf(request.hospitalId()), passedOver, now);
+    /** Whom to offer the request next: the best candidate, or the best few for a broadcast. */
+    private List<MatchPolicy.Match> next(MatchRequest request, Set<String> passedOver, Instant now) {
+        return policy.top(request, pool.candidatesOf(request.hospitalId()), passedOver, now,
+                terms.offersAtOnce(request));
     }
 }

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.OfferDeclined;
 import org.peersupport.events.OfferExpired;
@@ -18,7 +20,9 @@ import org.peersupport.platform.kernel.Decision;
 
 /**
  * Matching's answer for one request. {@code OFFERED}: the best candidate has an offer open until
- * {@code offeredUntil}; a decline or the offer's expiry passes them over and offers the next. {@code DECIDING}: the
+ * {@code offeredUntil} (an urgent request may be broadcast: the best few, {@code offeredTo}, each have it and the
+ * first to accept wins, the others' offers are withdrawn); a decline or the offer's expiry passes them over and offers
+ * the next once nobody holds it any more. {@code supporterId} is the best of those offered, or the one deciding. {@code DECIDING}: the
  * supporter accepted (or the coordinator chose them) and a place is being reserved on their own record
  * ({@link Caseload}); {@code ACTIVE}: they hold it. {@code ESCALATED}: nobody fits yet. The coordinator is told once
  * ({@code escalated}), when nobody fits or after {@link OfferTerms#maxFailedOffers()} failed offers, and matching
@@ -26,7 +30,8 @@ import org.peersupport.platform.kernel.Decision;
  * {@code attempt}, so an answer to one can never be mistaken for another's. {@code why} explains the current choice.
  */
 public record Assignment(MatchRequest request, String requesterRef, Status status, String supporterId, int attempt,
-        boolean escalated, Instant decidedAt, Instant offeredUntil, Set<String> passedOver, Explanation why) {
+        boolean escalated, Instant decidedAt, Instant offeredUntil, Set<String> offeredTo, Set<String> passedOver,
+        Explanation why) {
 
     public static final String NO_ELIGIBLE_SUPPORTER = "NO_ELIGIBLE_SUPPORTER";
     public static final String OFFERS_FAILED = "OFFERS_FAILED";
@@ -54,14 +59,18 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
             HardRule.NOT_INVOLVED_IN_SAME_EVENT, HardRule.NO_CONFLICT, HardRule.OWN_HOSPITAL_OR_NETWORK);
 
     public Assignment {
+        // Offers stored before broadcasts were made to their supporter alone.
+        offeredTo = offeredTo == null || offeredTo.isEmpty()
+                ? status == Status.OFFERED && supporterId != null ? Set.of(supporterId) : Set.of()
+                : Set.copyOf(offeredTo);
         passedOver = passedOver == null ? Set.of() : Set.copyOf(passedOver);
     }
 
-    /** The first answer to a request: offer it to the best candidate, or escalate. */
-    public static Decision<Assignment> open(MatchRequest request, String requesterRef, Optional<MatchPolicy.Match> best,
+    /** The first answer to a request: offer it to the best candidates (best first), or escalate. */
+    public static Decision<Assignment> open(MatchRequest request, String requesterRef, List<MatchPolicy.Match> best,
             Instant now, OfferTerms terms) {
-        return new Assignment(request, requesterRef, Status.DECIDING, null, 0, false, now, null, Set.of(), null)
-                .choose(best, now, terms);
+        return new Assignment(request, requesterRef, Status.DECIDING, null, 0, false, now, null, Set.of(), Set.of(),
+                null).choose(best, now, terms);
     }
 
     /** The key of this attempt's reservation on the chosen supporter's record. */
@@ -74,12 +83,13 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
     }
 
     public boolean isOfferedTo(String supporter) {
-        return status == Status.OFFERED && supporter.equals(supporterId);
+        return status == Status.OFFERED && offeredTo.contains(supporter);
     }
 
     /**
-     * The supporter accepted their open offer: a place is reserved next. Accepting again changes nothing; an offer
-     * that expired, went to someone else, or was never theirs cannot be accepted.
+     * The supporter accepted their open offer: a place is reserved next, and the same offer to anyone else (a
+     * broadcast) is withdrawn, so the first acceptance wins. Accepting again changes nothing; an offer that expired,
+     * went to someone else, or was never theirs cannot be accepted.
      */
     public Decision<Assignment> accept(String supporter, Instant now) {
         if ((status == Status.DECIDING || status == Status.ACTIVE) && supporter.equals(supporterId)) {
@@ -88,8 +98,10 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
         if (!isOfferedTo(supporter)) {
             throw new OfferNotOpen();
         }
-        return Decision.to(with(Status.DECIDING, supporterId, attempt, escalated, now, null, passedOver, why))
-                .scheduling(offerTimer("accepted:" + attempt, attempt, now.plus(ACCEPTED_CHECK)));
+        Explanation explanation = supporter.equals(supporterId) ? why : null;
+        return withdrawingOthers(supporter, now, Decision.to(with(Status.DECIDING, supporter, attempt, escalated,
+                now, null, Set.of(), passedOver, explanation))
+                .scheduling(offerTimer("accepted:" + attempt, attempt, now.plus(ACCEPTED_CHECK))));
     }
 
     /**
@@ -109,53 +121,70 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
             throw new HandAssignmentRefused(HardRule.WITHIN_CAPACITY);
         }
         int next = attempt + 1;
-        Decision<Assignment> decision = Decision.to(with(Status.DECIDING, chosen.id(), next, escalated, now, null,
-                passedOver, why)).scheduling(offerTimer("accepted:" + next, next, now.plus(ACCEPTED_CHECK)));
-        if (status == Status.OFFERED && !supporterId.equals(chosen.id())) {
-            decision = decision.publishing(new OfferWithdrawn(newEventId(), now, request.hospitalId(),
-                    request.requestId(), supporterId));
-        }
-        return decision;
+        return withdrawingOthers(chosen.id(), now, Decision.to(with(Status.DECIDING, chosen.id(), next, escalated,
+                now, null, Set.of(), passedOver, why))
+                .scheduling(offerTimer("accepted:" + next, next, now.plus(ACCEPTED_CHECK))));
     }
 
-    /** The supporter declined their open offer: they are passed over and {@code next} gets it, or nobody does. */
-    public Decision<Assignment> decline(String supporter, Optional<MatchPolicy.Match> next, Instant now,
+    /**
+     * The supporter declined their open offer: they are passed over. While others of a broadcast still hold it, it
+     * stays with them; otherwise {@code next} gets it, or nobody does.
+     */
+    public Decision<Assignment> decline(String supporter, List<MatchPolicy.Match> next, Instant now,
             OfferTerms terms) {
         if (!isOfferedTo(supporter)) {
             throw new OfferNotOpen();
         }
-        return passOver(now).choose(next, now, terms)
-                .publishing(new OfferDeclined(newEventId(), now, request.hospitalId(), request.requestId(), supporter));
+        Set<String> holding = new TreeSet<>(offeredTo);
+        holding.remove(supporter);
+        Set<String> passed = new HashSet<>(passedOver);
+        passed.add(supporter);
+        Decision<Assignment> after = holding.isEmpty()
+                ? with(status, supporterId, attempt, escalated, now, offeredUntil, Set.of(), passed, why)
+                        .choose(next, now, terms)
+                : Decision.to(with(status, supporter.equals(supporterId) ? holding.iterator().next() : supporterId,
+                        attempt, escalated, now, offeredUntil, holding, passed, supporter.equals(supporterId) ? null
+                                : why));
+        return after.publishing(new OfferDeclined(newEventId(), now, request.hospitalId(), request.requestId(),
+                supporter));
     }
 
     /**
      * An offer timer of {@code attempt} fell due: the offer expires if it is still open; anything else (an offer
      * answered in time, an acceptance's check) changes nothing here.
      */
-    public Decision<Assignment> offerTimerFired(int attempt, Optional<MatchPolicy.Match> next, Instant now,
+    public Decision<Assignment> offerTimerFired(int attempt, List<MatchPolicy.Match> next, Instant now,
             OfferTerms terms) {
         if (status != Status.OFFERED || this.attempt != attempt) {
             return Decision.unchanged(this);
         }
-        return passOver(now).choose(next, now, terms)
-                .publishing(new OfferExpired(newEventId(), now, request.hospitalId(), request.requestId(),
-                        supporterId));
+        Set<String> passed = new HashSet<>(passedOver);
+        passed.addAll(offeredTo);
+        Decision<Assignment> after = with(status, supporterId, attempt, escalated, now, offeredUntil, Set.of(), passed,
+                why).choose(next, now, terms);
+        for (String supporter : new TreeSet<>(offeredTo)) {
+            after = after.publishing(new OfferExpired(newEventId(), now, request.hospitalId(), request.requestId(),
+                    supporter));
+        }
+        return after;
     }
 
     /** The chosen supporter took the request. */
     public Assignment reserved() {
         requireDeciding();
-        return with(Status.ACTIVE, supporterId, attempt, escalated, decidedAt, null, passedOver, why);
+        return with(Status.ACTIVE, supporterId, attempt, escalated, decidedAt, null, Set.of(), passedOver, why);
     }
 
     /** The supporter who accepted had no place left for this attempt: pass them over and offer the next, or escalate. */
-    public Decision<Assignment> refused(Optional<MatchPolicy.Match> next, Instant now, OfferTerms terms) {
+    public Decision<Assignment> refused(List<MatchPolicy.Match> next, Instant now, OfferTerms terms) {
         requireDeciding();
-        return passOver(now).choose(next, now, terms);
+        Set<String> passed = new HashSet<>(passedOver);
+        passed.add(supporterId);
+        return with(status, supporterId, attempt, escalated, now, null, Set.of(), passed, why).choose(next, now, terms);
     }
 
     /** Looked at again while escalated, because a supporter may have appeared. */
-    public Decision<Assignment> retry(Optional<MatchPolicy.Match> best, Instant now, OfferTerms terms) {
+    public Decision<Assignment> retry(List<MatchPolicy.Match> best, Instant now, OfferTerms terms) {
         if (status != Status.ESCALATED) {
             throw new AssignmentNotInThatState(status, "RETRIED");
         }
@@ -169,12 +198,12 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
      * Retry timer {@code number} fell due. Until the request is assigned the next one is scheduled right away, so
      * the chain outlives any crash between looking and deciding; once assigned, the chain ends here.
      */
-    public Decision<Assignment> retryTimerFired(int number, Optional<MatchPolicy.Match> best, Instant now,
+    public Decision<Assignment> retryTimerFired(int number, List<MatchPolicy.Match> best, Instant now,
             OfferTerms terms) {
         if (status == Status.ACTIVE) {
             return Decision.unchanged(this);
         }
-        Decision<Assignment> after = status == Status.ESCALATED && best.isPresent() ? choose(best, now, terms)
+        Decision<Assignment> after = status == Status.ESCALATED && !best.isEmpty() ? choose(best, now, terms)
                 : Decision.to(this);
         return after.scheduling(retryTimer(number + 1, terms.retries().dueAt(number + 1, now)));
     }
@@ -191,21 +220,27 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
     }
 
     /**
-     * Offers the request to {@code best}, or waits for someone as ESCALATED. The coordinator is told once: when
-     * nobody fits, or when the offers that failed reach the limit (and then the offers go on).
+     * Offers the request to {@code best} (all of them at once, a broadcast, when there are several), or waits for
+     * someone as ESCALATED. The coordinator is told once: when nobody fits, or when the offers that failed reach the
+     * limit (and then the offers go on).
      */
-    private Decision<Assignment> choose(Optional<MatchPolicy.Match> best, Instant now, OfferTerms terms) {
+    private Decision<Assignment> choose(List<MatchPolicy.Match> best, Instant now, OfferTerms terms) {
         boolean offersFailed = passedOver.size() >= terms.maxFailedOffers();
         boolean tell = !escalated && (best.isEmpty() || offersFailed);
         boolean nowEscalated = escalated || tell;
-        Assignment next = best.map(match -> with(Status.OFFERED, match.candidate().id(), attempt + 1, nowEscalated,
-                        now, now.plus(terms.windowFor(request)), passedOver, match.why()))
-                .orElseGet(() -> with(Status.ESCALATED, null, attempt, nowEscalated, now, null, passedOver, null));
+        Set<String> offered = new LinkedHashSet<>();
+        best.forEach(match -> offered.add(match.candidate().id()));
+        Assignment next = best.isEmpty()
+                ? with(Status.ESCALATED, null, attempt, nowEscalated, now, null, Set.of(), passedOver, null)
+                : with(Status.OFFERED, best.get(0).candidate().id(), attempt + 1, nowEscalated, now,
+                        now.plus(terms.windowFor(request)), offered, passedOver, best.get(0).why());
         Decision<Assignment> decision = Decision.to(next);
-        if (best.isPresent()) {
+        for (String supporter : offered) {
             decision = decision.publishing(new OfferMade(newEventId(), now, request.hospitalId(), request.requestId(),
-                            next.supporterId(), next.offeredUntil()))
-                    .scheduling(offerTimer("offer:" + next.attempt(), next.attempt(), next.offeredUntil()));
+                    supporter, next.offeredUntil()));
+        }
+        if (!best.isEmpty()) {
+            decision = decision.scheduling(offerTimer("offer:" + next.attempt(), next.attempt(), next.offeredUntil()));
         }
         if (tell) {
             // The retry chain that starts here runs until the request is assigned.
@@ -216,16 +251,24 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
         return decision;
     }
 
-    private Assignment passOver(Instant now) {
-        Set<String> passed = new HashSet<>(passedOver);
-        passed.add(supporterId);
-        return with(status, supporterId, attempt, escalated, now, offeredUntil, passed, why);
+    /** {@code decision}, withdrawing the open offer from everyone it was made to but {@code winner}. */
+    private Decision<Assignment> withdrawingOthers(String winner, Instant now, Decision<Assignment> decision) {
+        Decision<Assignment> withdrawn = decision;
+        if (status == Status.OFFERED) {
+            for (String other : new TreeSet<>(offeredTo)) {
+                if (!other.equals(winner)) {
+                    withdrawn = withdrawn.publishing(new OfferWithdrawn(newEventId(), now, request.hospitalId(),
+                            request.requestId(), other));
+                }
+            }
+        }
+        return withdrawn;
     }
 
     private Assignment with(Status newStatus, String supporter, int newAttempt, boolean nowEscalated, Instant at,
-            Instant until, Set<String> passed, Explanation explanation) {
-        return new Assignment(request, requesterRef, newStatus, supporter, newAttempt, nowEscalated, at, until, passed,
-                explanation);
+            Instant until, Set<String> offered, Set<String> passed, Explanation explanation) {
+        return new Assignment(request, requesterRef, newStatus, supporter, newAttempt, nowEscalated, at, until,
+                offered, passed, explanation);
     }
 
     private Decision.Timer retryTimer(int number, Instant dueAt) {

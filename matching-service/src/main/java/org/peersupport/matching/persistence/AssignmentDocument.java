@@ -35,6 +35,7 @@ public class AssignmentDocument extends OutboxDocument implements HoldsState<Ass
     private boolean escalated;
     private Instant decidedAt;
     private Instant offeredUntil;
+    private Set<String> offeredTo;
     private Set<String> passedOver;
     private Explanation why;
 
@@ -67,6 +68,7 @@ public class AssignmentDocument extends OutboxDocument implements HoldsState<Ass
         escalated = assignment.escalated();
         decidedAt = assignment.decidedAt();
         offeredUntil = assignment.offeredUntil();
+        offeredTo = assignment.offeredTo();
         passedOver = assignment.passedOver();
         why = assignment.why();
     }
@@ -79,7 +81,8 @@ public class AssignmentDocument extends OutboxDocument implements HoldsState<Ass
                 sameRolePreferred == null || sameRolePreferred, urgent);
         return new Assignment(request, requesterRef, status, supporterId,
                 // Answers stored before escalated requests were retried have no flag: their status says it.
-                attempt, escalated || status == Assignment.Status.ESCALATED, decidedAt, offeredUntil, passedOver, why);
+                attempt, escalated || status == Assignment.Status.ESCALATED, decidedAt, offeredUntil, offeredTo, passedOver,
+                why);
     }
 
     public String getHospitalId() {

@@ -4,25 +4,30 @@ import static org.peersupport.matching.domain.MatchRequestMother.REQUESTER;
 import static org.peersupport.matching.domain.SupporterMother.NOW;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Assignments at each stage, on the default terms: 2 h to answer (30 min when urgent), 3 failed offers. */
 final class AssignmentMother {
 
-    static final OfferTerms TERMS = new OfferTerms(Duration.ofHours(2), Duration.ofMinutes(30), 3,
+    static final OfferTerms TERMS = new OfferTerms(Duration.ofHours(2), Duration.ofMinutes(30), 3, 3,
             new RetrySchedule(Duration.ofSeconds(30), Duration.ofMinutes(10)));
 
     private AssignmentMother() {
     }
 
-    /** The supporter as the policy would hand them over, free and without history. */
-    static Optional<MatchPolicy.Match> match(MatchRequest request, Supporter supporter) {
-        Candidate candidate = CandidateMother.free(supporter);
-        return Optional.of(new MatchPolicy.Match(candidate, Score.of(request, candidate)));
+    /** The supporters as the policy would hand them over (best first), free and without history. */
+    static List<MatchPolicy.Match> match(MatchRequest request, Supporter... supporters) {
+        List<MatchPolicy.Match> matches = new ArrayList<>();
+        for (Supporter supporter : supporters) {
+            Candidate candidate = CandidateMother.free(supporter);
+            matches.add(new MatchPolicy.Match(candidate, Score.of(request, candidate)));
+        }
+        return matches;
     }
 
-    static Optional<MatchPolicy.Match> match(Supporter supporter) {
-        return match(MatchRequestMother.nurseAtLakeside(), supporter);
+    static List<MatchPolicy.Match> match(Supporter... supporters) {
+        return match(MatchRequestMother.nurseAtLakeside(), supporters);
     }
 
     static Assignment offeredTo(MatchRequest request, Supporter supporter) {
@@ -43,6 +48,6 @@ final class AssignmentMother {
     }
 
     static Assignment escalated() {
-        return Assignment.open(MatchRequestMother.nurseAtLakeside(), REQUESTER, Optional.empty(), NOW, TERMS).state();
+        return Assignment.open(MatchRequestMother.nurseAtLakeside(), REQUESTER, List.of(), NOW, TERMS).state();
     }
 }

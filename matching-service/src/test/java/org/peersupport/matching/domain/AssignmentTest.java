@@ -6,7 +6,7 @@ import static org.peersupport.matching.domain.AssignmentMother.TERMS;
 import static org.peersupport.matching.domain.AssignmentMother.match;
 import static org.peersupport.matching.domain.SupporterMother.NOW;
 
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.OfferDeclined;
@@ -88,7 +88,7 @@ class AssignmentTest {
                 .extracting(event -> ((OfferDeclined) event).supporterId()).isEqualTo("s1");
         assertThat(declined.events()).filteredOn(OfferMade.class::isInstance).singleElement()
                 .extracting(event -> ((OfferMade) event).supporterId()).isEqualTo("s2");
-        assertThatThrownBy(() -> declined.state().decline("s1", Optional.empty(), NOW, TERMS))
+        assertThatThrownBy(() -> declined.state().decline("s1", List.of(), NOW, TERMS))
                 .isInstanceOf(OfferNotOpen.class);
     }
 
@@ -97,7 +97,7 @@ class AssignmentTest {
         Assignment offered = AssignmentMother.offeredTo(first);
 
         Decision<Assignment> expired = offered.offerTimerFired(offered.attempt(), match(second), NOW, TERMS);
-        Decision<Assignment> late = expired.state().offerTimerFired(offered.attempt(), Optional.empty(), NOW, TERMS);
+        Decision<Assignment> late = expired.state().offerTimerFired(offered.attempt(), List.of(), NOW, TERMS);
 
         assertThat(expired.state().supporterId()).isEqualTo("s2");
         assertThat(expired.state().passedOver()).containsExactly("s1");
@@ -131,7 +131,7 @@ class AssignmentTest {
 
     @Test
     void nobodyToChooseEscalatesOnceAndStartsLookingAgain() {
-        Decision<Assignment> opened = Assignment.open(MatchRequestMother.nurseAtLakeside(), "rq-1", Optional.empty(),
+        Decision<Assignment> opened = Assignment.open(MatchRequestMother.nurseAtLakeside(), "rq-1", List.of(),
                 NOW, TERMS);
 
         assertThat(opened.state().status()).isEqualTo(Assignment.Status.ESCALATED);
@@ -162,7 +162,7 @@ class AssignmentTest {
         Assignment escalated = AssignmentMother.escalated();
 
         Decision<Assignment> retried = escalated.retry(match(first), NOW, TERMS);
-        Decision<Assignment> declinedByAll = retried.state().decline("s1", Optional.empty(), NOW, TERMS);
+        Decision<Assignment> declinedByAll = retried.state().decline("s1", List.of(), NOW, TERMS);
 
         assertThat(retried.state().status()).isEqualTo(Assignment.Status.OFFERED);
         assertThat(retried.events()).singleElement().isInstanceOf(OfferMade.class);
@@ -175,7 +175,7 @@ class AssignmentTest {
     void aRetryTimerSchedulesTheNextUntilTheRequestIsAssigned() {
         Assignment escalated = AssignmentMother.escalated();
 
-        Decision<Assignment> stillNobody = escalated.retryTimerFired(1, Optional.empty(), NOW, TERMS);
+        Decision<Assignment> stillNobody = escalated.retryTimerFired(1, List.of(), NOW, TERMS);
         Decision<Assignment> found = escalated.retryTimerFired(1, match(first), NOW, TERMS);
         Assignment active = found.state().accept("s1", NOW).state().reserved();
 
@@ -187,7 +187,7 @@ class AssignmentTest {
         assertThat(found.state().status()).isEqualTo(Assignment.Status.OFFERED);
         assertThat(found.timers()).extracting(Decision.Timer::type)
                 .containsExactlyInAnyOrder(Assignment.OFFER_TIMER, Assignment.RETRY_TIMER);
-        assertThat(active.retryTimerFired(2, Optional.empty(), NOW, TERMS).timers()).isEmpty();
+        assertThat(active.retryTimerFired(2, List.of(), NOW, TERMS).timers()).isEmpty();
     }
 
     @Test
@@ -195,7 +195,7 @@ class AssignmentTest {
         Assignment offered = AssignmentMother.offeredTo(first);
 
         assertThatThrownBy(offered::reserved).isInstanceOf(AssignmentNotInThatState.class);
-        assertThatThrownBy(() -> offered.refused(Optional.empty(), NOW, TERMS))
+        assertThatThrownBy(() -> offered.refused(List.of(), NOW, TERMS))
                 .isInstanceOf(AssignmentNotInThatState.class);
     }
 
@@ -217,7 +217,7 @@ class AssignmentTest {
     @Test
     void aChoiceByHandOverridesPreferencesButNeverCapacityConflictsOrInvolvement() {
         MatchRequest request = MatchRequestMother.nurse().involvedIn("trigger-1").language("es").build();
-        Assignment escalated = Assignment.open(request, "rq-1", Optional.empty(), NOW, TERMS).state();
+        Assignment escalated = Assignment.open(request, "rq-1", List.of(), NOW, TERMS).state();
         Candidate away = CandidateMother.of(SupporterMother.nurse("away"))
                 .availability(Availability.onCall().setBySupporter(Availability.Status.AWAY, null)).offered(3).build();
         Candidate full = CandidateMother.of(SupporterMother.nurse("full")).active(3).build();
@@ -232,5 +232,56 @@ class AssignmentTest {
         assertThatThrownBy(() -> escalated.assignByHand(conflict, null, NOW)).isInstanceOf(HandAssignmentRefused.class);
         assertThatThrownBy(() -> AssignmentMother.decidingOn(first).assignByHand(away, null, NOW))
                 .isInstanceOf(AssignmentNotInThatState.class);
+    }
+
+    @Test
+    void anUrgentRequestGoesToTheBestFewAtOnceAndTheFirstAcceptanceWithdrawsTheOthers() {
+        MatchRequest urgent = MatchRequestMother.nurse().urgent().build();
+        Decision<Assignment> broadcast = Assignment.open(urgent, "rq-1", match(urgent, first, second,
+                SupporterMother.nurse("s3")), NOW, TERMS);
+
+        Decision<Assignment> accepted = broadcast.state().accept("s2", NOW);
+
+        assertThat(broadcast.state().offeredTo()).containsExactlyInAnyOrder("s1", "s2", "s3");
+        assertThat(broadcast.state().supporterId()).isEqualTo("s1");
+        assertThat(broadcast.events()).filteredOn(OfferMade.class::isInstance).hasSize(3);
+        assertThat(broadcast.timers()).hasSize(1);
+        assertThat(accepted.state().status()).isEqualTo(Assignment.Status.DECIDING);
+        assertThat(accepted.state().supporterId()).isEqualTo("s2");
+        assertThat(accepted.state().offeredTo()).isEmpty();
+        assertThat(accepted.events()).extracting(event -> ((OfferWithdrawn) event).supporterId())
+                .containsExactly("s1", "s3");
+        assertThatThrownBy(() -> accepted.state().accept("s1", NOW)).isInstanceOf(OfferNotOpen.class);
+    }
+
+    @Test
+    void aBroadcastStaysWithTheOthersUntilTheLastOfThemDeclines() {
+        MatchRequest urgent = MatchRequestMother.nurse().urgent().build();
+        Assignment broadcast = Assignment.open(urgent, "rq-1", match(urgent, first, second), NOW, TERMS).state();
+
+        Decision<Assignment> oneDeclined = broadcast.decline("s1", match(urgent, SupporterMother.nurse("s3")), NOW,
+                TERMS);
+        Decision<Assignment> bothDeclined = oneDeclined.state().decline("s2",
+                match(urgent, SupporterMother.nurse("s3")), NOW, TERMS);
+
+        assertThat(oneDeclined.state().status()).isEqualTo(Assignment.Status.OFFERED);
+        assertThat(oneDeclined.state().offeredTo()).containsExactly("s2");
+        assertThat(oneDeclined.state().supporterId()).isEqualTo("s2");
+        assertThat(oneDeclined.state().attempt()).isEqualTo(broadcast.attempt());
+        assertThat(oneDeclined.events()).singleElement().isInstanceOf(OfferDeclined.class);
+        assertThat(bothDeclined.state().offeredTo()).containsExactly("s3");
+        assertThat(bothDeclined.state().passedOver()).containsExactlyInAnyOrder("s1", "s2");
+    }
+
+    @Test
+    void anExpiredBroadcastPassesEveryoneItWasOfferedToOver() {
+        MatchRequest urgent = MatchRequestMother.nurse().urgent().build();
+        Assignment broadcast = Assignment.open(urgent, "rq-1", match(urgent, first, second), NOW, TERMS).state();
+
+        Decision<Assignment> expired = broadcast.offerTimerFired(broadcast.attempt(), List.of(), NOW, TERMS);
+
+        assertThat(expired.state().status()).isEqualTo(Assignment.Status.ESCALATED);
+        assertThat(expired.state().passedOver()).containsExactlyInAnyOrder("s1", "s2");
+        assertThat(expired.events()).filteredOn(OfferExpired.class::isInstance).hasSize(2);
     }
 }
