@@ -41,7 +41,12 @@ public enum HardRule {
                 || request.networkChosen() && supporter.takesNetworkRequests();
     });
 
-    private static final HardRule[] ALL = values();
+    /**
+     * The order a decision checks them in: the cheap ones that stop most candidates of a large pool first (the
+     * outcome does not depend on it, only the time).
+     */
+    private static final HardRule[] CHEAPEST_FIRST = {OWN_HOSPITAL_OR_NETWORK, WITHIN_CAPACITY, AVAILABLE,
+        CERTIFIED_AND_CURRENT, SPEAKS_LANGUAGE, NOT_SAME_UNIT, NO_CONFLICT, NOT_INVOLVED_IN_SAME_EVENT};
 
     private interface Check {
         boolean passes(MatchRequest request, Candidate candidate, Instant now);
@@ -59,7 +64,7 @@ public enum HardRule {
 
     /** Whether the candidate passes every rule; stops at the first that fails (the hot path of a decision). */
     public static boolean allPass(MatchRequest request, Candidate candidate, Instant now) {
-        for (HardRule rule : ALL) {
+        for (HardRule rule : CHEAPEST_FIRST) {
             if (!rule.passes(request, candidate, now)) {
                 return false;
             }

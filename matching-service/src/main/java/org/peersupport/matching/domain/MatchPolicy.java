@@ -32,11 +32,7 @@ public final class MatchPolicy {
     }
 
     /** Best first: score, then fewest active cases and open offers, least recently assigned, id. */
-    public static final Comparator<Match> BEST_FIRST = Comparator
-            .comparingInt((Match m) -> -m.score().total())
-            .thenComparingLong(m -> m.candidate().load())
-            .thenComparing(m -> m.candidate().lastAssignedAt(), Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(m -> m.candidate().id());
+    public static final Comparator<Match> BEST_FIRST = MatchPolicy::compare;
 
     /** The best supporter for the request, if anyone fits. */
     public Optional<Supporter> choose(MatchRequest request, Collection<Candidate> candidates, Instant now) {
@@ -60,10 +56,12 @@ public final class MatchPolicy {
             if (passedOver.contains(candidate.id()) || !HardRule.allPass(request, candidate, now)) {
                 continue;
             }
-            Match match = new Match(candidate, Score.of(request, candidate));
-            if (best.size() == k && BEST_FIRST.compare(match, best.get(k - 1)) >= 0) {
+            // Most eligible candidates of a large pool are no better than the k kept: they allocate nothing.
+            if (best.size() == k && compare(Score.totalOf(request, candidate), candidate,
+                    best.get(k - 1).score().total(), best.get(k - 1).candidate()) >= 0) {
                 continue;
             }
+            Match match = new Match(candidate, Score.of(request, candidate));
             int at = best.size();
             while (at > 0 && BEST_FIRST.compare(match, best.get(at - 1)) < 0) {
                 at--;
@@ -74,6 +72,34 @@ public final class MatchPolicy {
             }
         }
         return best;
+    }
+
+    /** The order of {@link #BEST_FIRST}, written out: it runs for every eligible candidate of a decision. */
+    private static int compare(Match a, Match b) {
+        return compare(a.score().total(), a.candidate(), b.score().total(), b.candidate());
+    }
+
+    private static int compare(int totalA, Candidate a, int totalB, Candidate b) {
+        int byScore = Integer.compare(totalB, totalA);
+        if (byScore != 0) {
+            return byScore;
+        }
+        int byLoad = Long.compare(a.load(), b.load());
+        if (byLoad != 0) {
+            return byLoad;
+        }
+        Instant lastA = a.lastAssignedAt();
+        Instant lastB = b.lastAssignedAt();
+        if (lastA != lastB) {
+            if (lastA == null || lastB == null) {
+                return lastA == null ? -1 : 1;
+            }
+            int byLast = lastA.compareTo(lastB);
+            if (byLast != 0) {
+                return byLast;
+            }
+        }
+        return a.id().compareTo(b.id());
     }
 
     /** Every rule checked for one candidate, for the coordinator (not the hot path: nothing stops early). */

@@ -27,20 +27,33 @@ public record Score(int role, int modality, int continuity) {
             ClinicalRole.TECHNICIAN, Set.of(ClinicalRole.PHARMACIST, ClinicalRole.THERAPIST));
 
     public static Score of(MatchRequest request, Candidate candidate) {
-        Supporter supporter = candidate.supporter();
-        int role = 0;
-        if (request.sameRolePreferred() && request.requesterRole() != null) {
-            if (supporter.role() == request.requesterRole()) {
-                role = SAME_ROLE;
-            } else if (RELATED.getOrDefault(request.requesterRole(), Set.of()).contains(supporter.role())) {
-                role = RELATED_ROLE;
-            }
+        return new Score(role(request, candidate), modality(request, candidate), continuity(request, candidate));
+    }
+
+    /** The total alone, without allocating: a decision computes it for every eligible candidate of the pool. */
+    static int totalOf(MatchRequest request, Candidate candidate) {
+        return role(request, candidate) + modality(request, candidate) + continuity(request, candidate);
+    }
+
+    private static int role(MatchRequest request, Candidate candidate) {
+        ClinicalRole role = candidate.supporter().role();
+        if (!request.sameRolePreferred() || request.requesterRole() == null) {
+            return 0;
         }
-        int modality = request.preferredModality() != null
-                && supporter.modalities().contains(request.preferredModality()) ? MODALITY : 0;
-        int continuity = request.requesterRef() != null
+        if (role == request.requesterRole()) {
+            return SAME_ROLE;
+        }
+        return RELATED.getOrDefault(request.requesterRole(), Set.of()).contains(role) ? RELATED_ROLE : 0;
+    }
+
+    private static int modality(MatchRequest request, Candidate candidate) {
+        return request.preferredModality() != null
+                && candidate.supporter().modalities().contains(request.preferredModality()) ? MODALITY : 0;
+    }
+
+    private static int continuity(MatchRequest request, Candidate candidate) {
+        return request.requesterRef() != null
                 && candidate.supportedRequesterRefs().contains(request.requesterRef()) ? CONTINUITY : 0;
-        return new Score(role, modality, continuity);
     }
 
     public int total() {
