@@ -1,6 +1,7 @@
 package org.peersupport.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.peersupport.matching.MatchingFlowTest.certify;
 import static org.peersupport.matching.MatchingFlowTest.hospital;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.OfferDeclined;
 import org.peersupport.events.OfferMade;
+import org.peersupport.events.OfferWithdrawn;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.matching.application.MatchingService;
@@ -130,6 +133,24 @@ class OffersFlowTest {
         probe.await(SupporterAssigned.class, e -> e.requestId().equals(request.requestId()));
         assertThat(probe.all(OfferMade.class, e -> e.requestId().equals(request.requestId())))
                 .extracting(OfferMade::supporterId).doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
+    void aWithdrawnRequestsOpenOfferIsWithdrawnAndCanNoLongerBeAnswered() {
+        String hospital = hospital();
+        certify(hospital, hospital + "-s1", ClinicalRole.NURSE, inAYear());
+        MatchingFlowTest.awaitAllHandled("peersupport.training.v1");
+        RequestSubmitted request = request(hospital);
+        probe.publish(request);
+        offerOf(request, 1);
+
+        matching.withdrawOffersOfWithdrawnRequest(request.requestId(), UUID.randomUUID().toString());
+
+        assertThat(probe.await(OfferWithdrawn.class, e -> e.requestId().equals(request.requestId())).supporterId())
+                .isEqualTo(hospital + "-s1");
+        assertThat(matching.openOffersOf(hospital + "-s1")).isEmpty();
+        assertThatThrownBy(() -> matching.acceptOffer(hospital + "-s1", request.requestId()))
+                .isInstanceOf(OfferNotOpen.class);
     }
 
     @Test

@@ -197,6 +197,24 @@ public class MatchingService implements TimerHandler {
     }
 
     /**
+     * For a withdrawn request (issue 7's {@code RequestWithdrawn} handler calls this, {@code causeId} being the
+     * event): its open offers are withdrawn and unlisted, and it leaves the queue and the waiting list. The place a
+     * supporter already holds for it is freed by {@link #release}.
+     */
+    public void withdrawOffersOfWithdrawnRequest(String requestId, String causeId) {
+        Optional<AssignmentDocument> stored = assignments.find(requestId);
+        if (stored.isEmpty()) {
+            return;
+        }
+        Assignment before = stored.get().toDomain();
+        Instant now = clock.instant();
+        assignments.apply(requestId, causeId, (Assignment current) -> current.withdrawOffers(now));
+        before.offeredTo().forEach(supporterId -> tidyOffer(supporterId, requestId));
+        queue.remove(before.request().hospitalId(), requestId);
+        waiting.remove(before.request().hospitalId(), requestId);
+    }
+
+    /**
      * Frees the place a request held with a supporter (its case is over) and offers it to the hospital's oldest
      * waiting request. The caseload on the supporter's record is the only count of their load.
      */
@@ -238,7 +256,8 @@ public class MatchingService implements TimerHandler {
         for (String requestId : queue.of(hospitalId)) {
             Optional<Assignment> stored = assignments.find(requestId).map(AssignmentDocument::toDomain)
                     .filter(assignment -> assignment.request().hospitalId().equals(hospitalId));
-            if (stored.isPresent() && stored.get().status() != Assignment.Status.ACTIVE) {
+            if (stored.isPresent() && stored.get().status() != Assignment.Status.ACTIVE
+                    && stored.get().status() != Assignment.Status.WITHDRAWN) {
                 open.add(stored.get());
             } else {
                 queue.remove(hospitalId, requestId);

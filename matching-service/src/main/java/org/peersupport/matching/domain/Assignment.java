@@ -37,7 +37,7 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
     public static final String OFFERS_FAILED = "OFFERS_FAILED";
 
     public enum Status {
-        OFFERED, DECIDING, ACTIVE, ESCALATED
+        OFFERED, DECIDING, ACTIVE, ESCALATED, WITHDRAWN
     }
 
     /** The type of the timers that make matching look again for an escalated request. */
@@ -169,6 +169,23 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
         return after;
     }
 
+    /**
+     * The request was withdrawn: nothing more is offered or looked for, and every offer still open is withdrawn.
+     * Freeing a place already held is the caller's (the place is on the supporter's record). Again changes nothing.
+     */
+    public Decision<Assignment> withdrawOffers(Instant now) {
+        if (status == Status.WITHDRAWN) {
+            return Decision.unchanged(this);
+        }
+        Decision<Assignment> withdrawn = Decision.to(with(Status.WITHDRAWN, supporterId, attempt, escalated, now,
+                null, Set.of(), passedOver, why));
+        for (String supporter : status == Status.OFFERED ? new TreeSet<>(offeredTo) : Set.<String>of()) {
+            withdrawn = withdrawn.publishing(new OfferWithdrawn(newEventId(), now, request.hospitalId(),
+                    request.requestId(), supporter));
+        }
+        return withdrawn;
+    }
+
     /** The chosen supporter took the request. */
     public Assignment reserved() {
         requireDeciding();
@@ -200,7 +217,7 @@ public record Assignment(MatchRequest request, String requesterRef, Status statu
      */
     public Decision<Assignment> retryTimerFired(int number, List<MatchPolicy.Match> best, Instant now,
             OfferTerms terms) {
-        if (status == Status.ACTIVE) {
+        if (status == Status.ACTIVE || status == Status.WITHDRAWN) {
             return Decision.unchanged(this);
         }
         Decision<Assignment> after = status == Status.ESCALATED && !best.isEmpty() ? choose(best, now, terms)

@@ -284,4 +284,22 @@ class AssignmentTest {
         assertThat(expired.state().passedOver()).containsExactlyInAnyOrder("s1", "s2");
         assertThat(expired.events()).filteredOn(OfferExpired.class::isInstance).hasSize(2);
     }
+
+    @Test
+    void aWithdrawnRequestWithdrawsItsOpenOffersAndEndsTheLooking() {
+        MatchRequest urgent = MatchRequestMother.nurse().urgent().build();
+        Assignment broadcast = Assignment.open(urgent, "rq-1", match(urgent, first, second), NOW, TERMS).state();
+
+        Decision<Assignment> withdrawn = broadcast.withdrawOffers(NOW);
+
+        assertThat(withdrawn.state().status()).isEqualTo(Assignment.Status.WITHDRAWN);
+        assertThat(withdrawn.events()).extracting(event -> ((OfferWithdrawn) event).supporterId())
+                .containsExactly("s1", "s2");
+        assertThat(withdrawn.state().withdrawOffers(NOW).changed()).isFalse();
+        assertThat(withdrawn.state().retryTimerFired(1, match(first), NOW, TERMS).timers()).isEmpty();
+        assertThat(withdrawn.state().offerTimerFired(broadcast.attempt(), match(first), NOW, TERMS).changed())
+                .isFalse();
+        assertThatThrownBy(() -> withdrawn.state().accept("s1", NOW)).isInstanceOf(OfferNotOpen.class);
+        assertThat(AssignmentMother.escalated().withdrawOffers(NOW).events()).isEmpty();
+    }
 }
