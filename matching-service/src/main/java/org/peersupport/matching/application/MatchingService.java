@@ -64,6 +64,7 @@ public class MatchingService implements TimerHandler {
     private final Rosters rosters;
     private final MatchPolicy policy = new MatchPolicy();
     private final OfferTerms terms;
+    private final MatchingProperties properties;
     private final Clock clock;
 
     public MatchingService(AggregateStore<SupporterDocument> supporters, AggregateStore<AssignmentDocument> assignments,
@@ -78,6 +79,7 @@ public class MatchingService implements TimerHandler {
         this.terms = new OfferTerms(properties.offerWindow(), properties.urgentOfferWindow(),
                 properties.maxFailedOffers(), properties.broadcastSize(), new RetrySchedule(properties.retryFirstDelay(),
                 properties.retryMaxDelay()));
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -433,9 +435,10 @@ public class MatchingService implements TimerHandler {
     /** Takes a place on the chosen supporter's own record, in one guarded write with the event it publishes. */
     private Caseload.Outcome reserve(Assignment assignment, Instant now) {
         return supporters.apply(assignment.supporterId(), null, document -> {
-            Caseload.Reservation reservation = document.caseload().reserve(document.toDomain(), assignment, now);
+            Caseload.Reservation reservation = document.caseload().reserve(document.toDomain(), assignment, now,
+                    properties.coolDownOf(assignment.request().hospitalId()));
             return new Decision<>(reservation, reservation.events(), List.of(), true);
-        }, (document, reservation) -> document.apply(reservation.caseload()))
+        }, (document, reservation) -> document.apply(reservation))
                 .decision().map(decided -> decided.state().outcome()).orElse(Caseload.Outcome.REFUSED);
     }
 

@@ -33,6 +33,7 @@ public class SupporterDocument extends OutboxDocument implements HoldsState<Supp
     private List<String> refusedAttempts = new ArrayList<>();
     private Instant lastAssignedAt;
     private List<String> supportedRequesterRefs = new ArrayList<>();
+    private List<Instant> takenThisWeek = new ArrayList<>();
     private Availability.Status availability;
     private Instant restUntil;
     private Instant coolDownUntil;
@@ -61,6 +62,15 @@ public class SupporterDocument extends OutboxDocument implements HoldsState<Supp
         refusedAttempts = new ArrayList<>(caseload.refusedAttempts());
         lastAssignedAt = caseload.lastAssignedAt();
         supportedRequesterRefs = new ArrayList<>(caseload.supportedRequesterRefs());
+        takenThisWeek = new ArrayList<>(caseload.takenThisWeek());
+    }
+
+    /** A reservation's caseload and, when it reached the hospital's rule, the cool-down it gives. */
+    public void apply(Caseload.Reservation reservation) {
+        apply(reservation.caseload());
+        if (reservation.coolDownUntil() != null) {
+            apply(availability().coolingDownUntil(reservation.coolDownUntil()));
+        }
     }
 
     public void apply(Availability set) {
@@ -104,7 +114,7 @@ public class SupporterDocument extends OutboxDocument implements HoldsState<Supp
     }
 
     public Caseload caseload() {
-        return new Caseload(activeRequestIds, refusedAttempts, lastAssignedAt, supportedRequesterRefs);
+        return new Caseload(activeRequestIds, refusedAttempts, lastAssignedAt, supportedRequesterRefs, takenThisWeek);
     }
 
     public String getHospitalId() {

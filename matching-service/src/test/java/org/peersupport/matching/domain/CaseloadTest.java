@@ -3,6 +3,7 @@ package org.peersupport.matching.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peersupport.matching.domain.SupporterMother.NOW;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.SupporterAssigned;
 
@@ -81,5 +82,21 @@ class CaseloadTest {
 
         assertThat(held.release("r1").active()).isZero();
         assertThat(held.release("unknown")).isEqualTo(held);
+    }
+
+    @Test
+    void theCaseThatReachesTheHospitalsWeeklyNumberGivesACoolDown() {
+        CoolDown twoAWeek = new CoolDown(2, Duration.ofHours(48));
+        Caseload lastWeek = Caseload.empty().reserve(nurse, decidingOn("old", nurse), NOW.minus(Duration.ofDays(8)),
+                twoAWeek).caseload().release("old");
+
+        Caseload.Reservation first = lastWeek.reserve(nurse, decidingOn("r1", nurse), NOW, twoAWeek);
+        Caseload.Reservation second = first.caseload().reserve(nurse, decidingOn("r2", nurse), NOW, twoAWeek);
+
+        assertThat(first.coolDownUntil()).isNull();
+        assertThat(second.coolDownUntil()).isEqualTo(NOW.plus(Duration.ofHours(48)));
+        assertThat(second.caseload().takenThisWeek()).containsExactly(NOW, NOW);
+        assertThat(Caseload.empty().reserve(nurse, decidingOn("r1", nurse), NOW, CoolDown.NONE).coolDownUntil())
+                .isNull();
     }
 }
