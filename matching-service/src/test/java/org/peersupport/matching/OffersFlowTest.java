@@ -114,6 +114,20 @@ class OffersFlowTest {
     }
 
     @Test
+    void aSupporterWhoseRestEndsIsOfferedTheRequestThatWaitedAtOnce() {
+        String hospital = hospital();
+        certify(hospital, hospital + "-s1", ClinicalRole.NURSE, inAYear());
+        MatchingFlowTest.awaitAllHandled("peersupport.training.v1");
+        matching.setAvailability(hospital + "-s1", Availability.Status.ON_CALL, Instant.now().plusSeconds(2));
+        RequestSubmitted request = request(hospital);
+        probe.publish(request);
+        probe.await(MatchEscalated.class, e -> e.requestId().equals(request.requestId()));
+
+        // Retries are 10 minutes off: only the rest's own timer can offer it this soon.
+        assertThat(offerOf(request, 1).supporterId()).isEqualTo(hospital + "-s1");
+    }
+
+    @Test
     void afterTheAllowedFailedOffersTheCoordinatorIsToldAndTheOffersGoOn() {
         String hospital = hospital();
         for (int i = 1; i <= 3; i++) {

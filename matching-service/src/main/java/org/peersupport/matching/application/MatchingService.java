@@ -179,10 +179,10 @@ public class MatchingService implements TimerHandler {
      * declines their open offers; coming back may be what waiting requests need, so they are offered.
      */
     public Availability setAvailability(String supporterId, Availability.Status status, Instant restUntil) {
-        SupporterDocument updated = supporters.update(supporterId, document -> {
-            document.apply(document.availability().setBySupporter(status, restUntil));
-            return document;
-        }).orElseThrow(() -> new NotFoundException("supporter"));
+        Instant at = clock.instant();
+        supporters.apply(supporterId, null, (SupporterDocument document) -> document.availability().set(status,
+                restUntil, document.getHospitalId(), at), (document, set) -> document.apply(set));
+        SupporterDocument updated = supporters.find(supporterId).orElseThrow(() -> new NotFoundException("supporter"));
         Availability now = updated.availability();
         if (!now.isAvailable(clock.instant())) {
             for (String requestId : updated.openOffers()) {
@@ -196,6 +196,12 @@ public class MatchingService implements TimerHandler {
             offerWaitingRequests(updated.getHospitalId());
         }
         return now;
+    }
+
+    /** A supporter's rest ended (their rest timer): if they are available now, the waiting requests are offered. */
+    void restOver(String supporterId) {
+        supporters.find(supporterId).filter(document -> document.availability().isAvailable(clock.instant()))
+                .ifPresent(document -> offerWaitingRequests(document.getHospitalId()));
     }
 
     /**

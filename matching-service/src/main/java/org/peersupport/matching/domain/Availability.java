@@ -1,6 +1,8 @@
 package org.peersupport.matching.domain;
 
 import java.time.Instant;
+import java.util.Map;
+import org.peersupport.platform.kernel.Decision;
 
 /**
  * Whether a supporter can take a request now: set by the supporter (on call or away, a rest period until a time)
@@ -11,6 +13,9 @@ public record Availability(Status status, Instant restUntil, Instant coolDownUnt
     public enum Status {
         ON_CALL, AWAY
     }
+
+    /** The type of the timer that ends a supporter's rest, so the requests waiting meanwhile are offered at once. */
+    public static final String REST_OVER_TIMER = "matching.rest-over";
 
     public Availability {
         status = status == null ? Status.ON_CALL : status;
@@ -27,6 +32,19 @@ public record Availability(Status status, Instant restUntil, Instant coolDownUnt
     /** The supporter set themselves on call or away, resting until {@code restUntil} (null: no rest period). */
     public Availability setBySupporter(Status newStatus, Instant newRestUntil) {
         return new Availability(newStatus, newRestUntil, coolDownUntil);
+    }
+
+    /**
+     * As {@link #setBySupporter}, as a decision: a rest that ends after {@code now} asks for a timer then (one per
+     * end time, so setting the same rest again schedules nothing new).
+     */
+    public Decision<Availability> set(Status newStatus, Instant newRestUntil, String hospitalId, Instant now) {
+        Decision<Availability> set = Decision.to(setBySupporter(newStatus, newRestUntil));
+        if (newRestUntil != null && newRestUntil.isAfter(now)) {
+            set = set.scheduling(new Decision.Timer("rest-over:" + newRestUntil.getEpochSecond(), REST_OVER_TIMER,
+                    hospitalId, newRestUntil, Map.of()));
+        }
+        return set;
     }
 
     /** Matching gives a cool-down until {@code until}; an earlier end never shortens one already given. */

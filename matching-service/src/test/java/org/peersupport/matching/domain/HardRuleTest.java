@@ -100,6 +100,19 @@ class HardRuleTest {
     }
 
     @Test
+    void aRestThatEndsLaterAsksForATimerThenAndNoRestAsksForNone() {
+        var resting = Availability.onCall().set(Availability.Status.ON_CALL, NOW.plusSeconds(3_600), "lakeside", NOW);
+        var onCall = Availability.onCall().set(Availability.Status.ON_CALL, null, "lakeside", NOW);
+
+        assertThat(resting.state().isAvailable(NOW)).isFalse();
+        assertThat(resting.timers()).singleElement().satisfies(timer -> {
+            assertThat(timer.type()).isEqualTo(Availability.REST_OVER_TIMER);
+            assertThat(timer.dueAt()).isEqualTo(NOW.plusSeconds(3_600));
+        });
+        assertThat(onCall.timers()).isEmpty();
+    }
+
+    @Test
     void speaksLanguageStopsASupporterWithoutTheRequestedLanguage() {
         MatchRequest spanish = MatchRequestMother.nurse().language("es").build();
 
