@@ -120,6 +120,8 @@ class OffersApiTest {
 
         assertThat(resting.status()).isEqualTo(200);
         assertThat(resting.json().get("available").asBoolean()).isFalse();
+        assertThat(api().get("/api/hospitals/" + hospital + "/pool", coordinatorToken(hospital)).json().get(0)
+                .get("available").asBoolean()).isFalse();
         assertThat(badStatus.status()).isEqualTo(400);
         assertThat(badStatus.body()).contains("status").doesNotContain("ASLEEP");
         assertThat(noStatus.status()).isEqualTo(400);
