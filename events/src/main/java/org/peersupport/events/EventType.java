@@ -21,6 +21,10 @@ public enum EventType {
     SUPPORTER_CERTIFIED("peersupport.supporter.certified.v1", SupporterCertified.class, Topics.TRAINING),
     SUPPORTER_ASSIGNED("peersupport.supporter.assigned.v1", SupporterAssigned.class, Topics.MATCHING),
     MATCH_ESCALATED("peersupport.match.escalated.v1", MatchEscalated.class, Topics.MATCHING),
+    OFFER_MADE("peersupport.offer.made.v1", OfferMade.class, Topics.MATCHING),
+    OFFER_DECLINED("peersupport.offer.declined.v1", OfferDeclined.class, Topics.MATCHING),
+    OFFER_EXPIRED("peersupport.offer.expired.v1", OfferExpired.class, Topics.MATCHING),
+    OFFER_WITHDRAWN("peersupport.offer.withdrawn.v1", OfferWithdrawn.class, Topics.MATCHING),
     CASE_OPENED("peersupport.case.opened.v1", CaseOpened.class, Topics.FOLLOWUP),
     CHECK_IN_DUE("peersupport.checkin.due.v1", CheckInDue.class, Topics.FOLLOWUP),
     NOTIFICATION_SENT("peersupport.notification.sent.v1", NotificationSent.class, Topics.NOTIFICATION);

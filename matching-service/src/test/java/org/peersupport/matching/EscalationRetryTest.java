@@ -11,6 +11,7 @@ import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.Modality;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
+import org.peersupport.matching.application.MatchingService;
 import org.peersupport.matching.domain.Supporter;
 import org.peersupport.matching.persistence.Rosters;
 import org.peersupport.matching.persistence.SupporterDocument;
@@ -36,6 +37,9 @@ class EscalationRetryTest {
     @Autowired
     Rosters rosters;
 
+    @Autowired
+    MatchingService matching;
+
     @Test
     void anEscalatedRequestIsFoundBySupportersNobodyAnnouncedThroughItsRetryTimer() {
         String hospital = "h" + UUID.randomUUID().toString().substring(0, 8);
@@ -52,8 +56,7 @@ class EscalationRetryTest {
         assertThat(supporters.insert(unannounced)).isTrue();
         rosters.add(hospital, hospital + "-s1");
 
-        SupporterAssigned assigned = probe.await(SupporterAssigned.class,
-                e -> e.requestId().equals(request.requestId()));
+        SupporterAssigned assigned = MatchingFlowTest.acceptOffer(matching, request);
         assertThat(assigned.supporterId()).isEqualTo(hospital + "-s1");
         assertThat(probe.all(MatchEscalated.class, e -> e.requestId().equals(request.requestId()))).hasSize(1);
     }

@@ -18,14 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.Modality;
+import org.peersupport.events.OfferMade;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.events.SupporterCertified;
+import org.peersupport.matching.application.MatchingService;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.ServiceTest;
 import org.peersupport.platform.test.SharedInfrastructure;
 import org.peersupport.platform.test.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -33,8 +36,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The flow through one matching instance. Retry timers are set far off, so an escalated request that gets assigned
- * here was offered at once when a supporter appeared. The context is closed afterwards: a cached one would keep
+ * The flow through one matching instance: each request is offered, and the supporter who gets the offer accepts it
+ * (as they would through the API). Retry timers are set far off, so an escalated request that gets offered here was
+ * offered at once when a supporter appeared. The context is closed afterwards: a cached one would keep
  * consuming as group {@code matching} beside the contexts of the other tests.
  */
 @ServiceTest
@@ -46,6 +50,9 @@ class MatchingFlowTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MatchingService matching;
 
     static String hospital() {
         return "h" + UUID.randomUUID().toString().substring(0, 8);
@@ -87,6 +94,13 @@ class MatchingFlowTest {
                 false);
     }
 
+    /** Waits for the request's offer and lets its supporter accept it; the assignment that follows. */
+    static SupporterAssigned acceptOffer(MatchingService matching, RequestSubmitted request) {
+        OfferMade offer = probe.await(OfferMade.class, e -> e.requestId().equals(request.requestId()));
+        matching.acceptOffer(offer.supporterId(), request.requestId());
+        return probe.await(SupporterAssigned.class, e -> e.requestId().equals(request.requestId()));
+    }
+
     void awaitPool(String hospital, int size) {
         String token = TestTokens.token(hospital + "-coordinator", hospital, "coordinator");
         await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -114,10 +128,10 @@ class MatchingFlowTest {
 
         RequestSubmitted first = request(hospital);
         probe.publish(first);
-        SupporterAssigned firstAssigned = probe.await(SupporterAssigned.class, e -> e.requestId().equals(first.requestId()));
+        SupporterAssigned firstAssigned = acceptOffer(matching, first);
         RequestSubmitted second = request(hospital);
         probe.publish(second);
-        SupporterAssigned secondAssigned = probe.await(SupporterAssigned.class, e -> e.requestId().equals(second.requestId()));
+        SupporterAssigned secondAssigned = acceptOffer(matching, second);
 
         assertThat(List.of(firstAssigned.supporterId(), secondAssigned.supporterId()))
                 .containsExactlyInAnyOrder(hospital + "-s1", hospital + "-s2");
@@ -132,12 +146,13 @@ class MatchingFlowTest {
         RequestSubmitted request = request(hospital);
 
         probe.publish(request);
-        probe.await(SupporterAssigned.class, e -> e.requestId().equals(request.requestId()));
+        acceptOffer(matching, request);
         probe.publish(request);
         // Not a marker on some other partition, which may be answered before the copy is even read.
         awaitAllHandled("peersupport.intake.v1");
 
         assertThat(probe.all(SupporterAssigned.class, e -> e.requestId().equals(request.requestId()))).hasSize(1);
+        assertThat(probe.all(OfferMade.class, e -> e.requestId().equals(request.requestId()))).hasSize(1);
         awaitLoad(hospital, hospital + "-s1", 1);
     }
 
@@ -154,7 +169,7 @@ class MatchingFlowTest {
     }
 
     @Test
-    void anEscalatedRequestIsAssignedByItselfOnceAFittingSupporterIsCertified() {
+    void anEscalatedRequestIsOfferedByItselfOnceAFittingSupporterIsCertified() {
         String hospital = hospital();
         RequestSubmitted request = request(hospital);
         probe.publish(request);
@@ -162,8 +177,7 @@ class MatchingFlowTest {
 
         certify(hospital, hospital + "-s1", ClinicalRole.NURSE, Instant.now().plusSeconds(86_400));
 
-        SupporterAssigned assigned = probe.await(SupporterAssigned.class,
-                e -> e.requestId().equals(request.requestId()));
+        SupporterAssigned assigned = acceptOffer(matching, request);
         assertThat(assigned.supporterId()).isEqualTo(hospital + "-s1");
         assertThat(assigned.requesterRef()).isEqualTo(request.requesterRef());
         assertThat(probe.all(MatchEscalated.class, e -> e.requestId().equals(request.requestId()))).hasSize(1);
@@ -171,7 +185,7 @@ class MatchingFlowTest {
     }
 
     @Test
-    void theOldestWaitingRequestTakesTheFirstFreePlace() {
+    void theOldestWaitingRequestIsOfferedTheFirstFreePlace() {
         String hospital = hospital();
         RequestSubmitted older = request(hospital);
         probe.publish(older);
@@ -181,11 +195,14 @@ class MatchingFlowTest {
         probe.await(MatchEscalated.class, e -> e.requestId().equals(newer.requestId()));
 
         certify(hospital, hospital + "-s1", ClinicalRole.NURSE, Instant.now().plusSeconds(86_400), 1);
-        probe.await(SupporterAssigned.class, e -> e.requestId().equals(older.requestId()));
+        acceptOffer(matching, older);
         certify(hospital, hospital + "-s2", ClinicalRole.NURSE, Instant.now().plusSeconds(86_400), 1);
 
-        SupporterAssigned second = probe.await(SupporterAssigned.class, e -> e.requestId().equals(newer.requestId()));
+        SupporterAssigned second = acceptOffer(matching, newer);
         assertThat(second.supporterId()).isEqualTo(hospital + "-s2");
+        // An open offer counts against capacity: s1 (capacity 1) was never offered the newer request as well.
+        assertThat(probe.all(OfferMade.class, e -> e.requestId().equals(newer.requestId())))
+                .singleElement().extracting(OfferMade::supporterId).isEqualTo(hospital + "-s2");
         assertThat(probe.all(SupporterAssigned.class, e -> e.requestId().equals(older.requestId())))
                 .singleElement().extracting(SupporterAssigned::supporterId).isEqualTo(hospital + "-s1");
     }
@@ -201,8 +218,7 @@ class MatchingFlowTest {
         awaitPool(hospital, 1);
         certify(hospital, hospital + "-current", ClinicalRole.NURSE, Instant.now().plusSeconds(86_400));
 
-        SupporterAssigned assigned = probe.await(SupporterAssigned.class,
-                e -> e.requestId().equals(request.requestId()));
+        SupporterAssigned assigned = acceptOffer(matching, request);
         assertThat(assigned.supporterId()).isEqualTo(hospital + "-current");
     }
 

@@ -26,6 +26,8 @@ import org.peersupport.events.Modality;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.events.SupporterCertified;
+import org.peersupport.matching.application.MatchingService;
+import org.peersupport.matching.domain.OfferNotOpen;
 import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.TestTokens;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two matching instances on one database and one consumer group, as the Kubernetes manifests run them, answering
- * many requests at once for a few supporters of small capacity.
+ * many requests at once for a few supporters of small capacity, whose offers are then accepted at once through both.
  */
 class TwoInstancesTest {
 
@@ -81,7 +83,9 @@ class TwoInstancesTest {
         List<String> requestIds = submitConcurrently(hospital);
 
         MongoTemplate store = first.context().getBean(MongoTemplate.class);
-        await().atMost(Duration.ofSeconds(120)).until(() -> settled(store, requestIds));
+        await().atMost(Duration.ofSeconds(120)).until(() -> settled(store, requestIds, "OFFERED", "ESCALATED"));
+        acceptEveryOpenOffer(store, requestIds);
+        await().atMost(Duration.ofSeconds(120)).until(() -> settled(store, requestIds, "ESCALATED"));
         await().atMost(Duration.ofSeconds(30)).until(() -> requestIds.stream().allMatch(id ->
                 !probe.all(SupporterAssigned.class, e -> e.requestId().equals(id)).isEmpty()
                         || !probe.all(MatchEscalated.class, e -> e.requestId().equals(id)).isEmpty()));
@@ -92,7 +96,8 @@ class TwoInstancesTest {
             List<SupporterAssigned> assigned = distinct(probe.all(SupporterAssigned.class,
                     e -> e.requestId().equals(id)));
             List<MatchEscalated> escalated = distinct(probe.all(MatchEscalated.class, e -> e.requestId().equals(id)));
-            assertThat(assigned.size() + escalated.size()).as("answers to request %s", id).isEqualTo(1);
+            assertThat(assigned.size()).as("assignments of request %s", id).isLessThanOrEqualTo(1);
+            assertThat(assigned.size() + escalated.size()).as("answers to request %s", id).isPositive();
             assigned.forEach(a -> assignedTo.merge(a.supporterId(), 1, Integer::sum));
         }
         assertThat(assignedTo).hasSize(SUPPORTERS);
@@ -126,10 +131,52 @@ class TwoInstancesTest {
         return requests.stream().map(RequestSubmitted::requestId).toList();
     }
 
-    /** Every request has its final answer stored and nothing is left to publish. */
-    private static boolean settled(MongoTemplate store, List<String> requestIds) {
+    /**
+     * Accepts every open offer, the two instances taking turns and all at once, until none is open: an acceptance
+     * that finds the supporter full sends its request on to another offer or to the coordinator.
+     */
+    private static void acceptEveryOpenOffer(MongoTemplate store, List<String> requestIds) throws Exception {
+        List<MatchingService> services = List.of(first.context().getBean(MatchingService.class),
+                second.context().getBean(MatchingService.class));
+        ExecutorService accepting = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 20; round++) {
+                List<Document> offered = requestIds.stream()
+                        .map(id -> store.findById(id, Document.class, "assignments"))
+                        .filter(doc -> doc != null && "OFFERED".equals(doc.getString("status"))).toList();
+                if (offered.isEmpty()) {
+                    return;
+                }
+                List<Future<?>> answers = new ArrayList<>();
+                for (int i = 0; i < offered.size(); i++) {
+                    MatchingService matching = services.get(i % 2);
+                    Document offer = offered.get(i);
+                    answers.add(accepting.submit(() -> {
+                        try {
+                            matching.acceptOffer(offer.getString("supporterId"), offer.getString("_id"));
+                        } catch (OfferNotOpen movedOn) {
+                            // Another acceptance got there first; the next round sees where it stands.
+                        }
+                    }));
+                }
+                for (Future<?> answer : answers) {
+                    answer.get();
+                }
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> settled(store, requestIds, "OFFERED", "ESCALATED"));
+            }
+        } finally {
+            accepting.shutdown();
+        }
+        throw new AssertionError("offers still open after 20 rounds of acceptances");
+    }
+
+    /** Every request's answer is one of {@code statuses} (or ACTIVE) and nothing is left to publish. */
+    private static boolean settled(MongoTemplate store, List<String> requestIds, String... statuses) {
+        List<String> done = new ArrayList<>(List.of(statuses));
+        done.add("ACTIVE");
         long decided = requestIds.stream().map(id -> store.findById(id, Document.class, "assignments"))
-                .filter(doc -> doc != null && List.of("ACTIVE", "ESCALATED").contains(doc.getString("status")))
+                .filter(doc -> doc != null && done.contains(doc.getString("status")))
                 .count();
         Document unsent = new Document("outbox.0", new Document("$exists", true));
         return decided == requestIds.size()

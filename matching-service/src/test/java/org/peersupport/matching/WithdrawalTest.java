@@ -1,6 +1,7 @@
 package org.peersupport.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -8,8 +9,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
+import org.peersupport.events.OfferMade;
+import org.peersupport.events.OfferWithdrawn;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
+import org.peersupport.matching.application.MatchingService;
+import org.peersupport.matching.domain.OfferNotOpen;
 import org.peersupport.matching.persistence.AssignmentDocument;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventMother;
@@ -23,8 +28,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A withdrawn request stops matching: its supporter's place is freed for the next request, it leaves the waiting
- * list, and its retry timer finds nothing more to do. Retries are quick here, so a timer that still looked would.
+ * A withdrawn request stops matching: its supporter's place is freed for the next request, an open offer of it is
+ * withdrawn, it leaves the queue and the waiting list, and its retry timer finds nothing more to do. Retries are
+ * quick here, so a timer that still looked would.
  */
 @ServiceTest
 @TestPropertySource(properties = {"peersupport.matching.retry-first-delay=500ms",
@@ -39,6 +45,9 @@ class WithdrawalTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    MatchingService matching;
 
     static String hospital() {
         return "h" + UUID.randomUUID().toString().substring(0, 8);
@@ -56,13 +65,28 @@ class WithdrawalTest {
         return stored == null ? null : stored.getStatus().name();
     }
 
-    /** A supporter of this capacity in a new hospital, holding one request assigned to them. */
+    /** A supporter of this capacity in a new hospital, holding one request assigned to them (offered, accepted). */
     RequestSubmitted assignedToANewSupporter(String hospital, String supporter, int capacity) {
+        RequestSubmitted request = offeredToANewSupporter(hospital, supporter, capacity);
+        return accepted(request, supporter);
+    }
+
+    /** A supporter of this capacity in a new hospital, with one request offered to them. */
+    RequestSubmitted offeredToANewSupporter(String hospital, String supporter, int capacity) {
         probe.publish(EventMother.supporterCertified(hospital, supporter, ClinicalRole.NURSE, capacity));
         await().atMost(Duration.ofSeconds(20)).until(() -> load(hospital, supporter) == 0);
         RequestSubmitted request = EventMother.requestSubmitted(hospital, UUID.randomUUID().toString(),
                 ClinicalRole.NURSE);
         probe.publish(request);
+        probe.await(OfferMade.class, e -> e.requestId().equals(request.requestId()));
+        return request;
+    }
+
+    /** The supporter accepts the request's offer; returns once it is assigned to them. */
+    RequestSubmitted accepted(RequestSubmitted request, String supporter) {
+        probe.await(OfferMade.class, e -> e.requestId().equals(request.requestId())
+                && e.supporterId().equals(supporter));
+        matching.acceptOffer(supporter, request.requestId());
         probe.await(SupporterAssigned.class, e -> e.requestId().equals(request.requestId()));
         return request;
     }
@@ -80,8 +104,27 @@ class WithdrawalTest {
         assertThat(status(first.requestId())).isEqualTo("WITHDRAWN");
         RequestSubmitted next = EventMother.requestSubmitted(hospital, UUID.randomUUID().toString(), ClinicalRole.NURSE);
         probe.publish(next);
-        assertThat(probe.await(SupporterAssigned.class, e -> e.requestId().equals(next.requestId())).supporterId())
+        accepted(next, supporter);
+        assertThat(load(hospital, supporter)).isEqualTo(1);
+    }
+
+    @Test
+    void withdrawnWhileOfferedWithdrawsTheOfferWhichCanNoLongerBeAccepted() {
+        String hospital = hospital();
+        String supporter = hospital + "-s1";
+        RequestSubmitted request = offeredToANewSupporter(hospital, supporter, 1);
+
+        probe.publish(EventMother.requestWithdrawn(hospital, request.requestId()));
+
+        assertThat(probe.await(OfferWithdrawn.class, e -> e.requestId().equals(request.requestId())).supporterId())
                 .isEqualTo(supporter);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "WITHDRAWN".equals(status(request.requestId()))
+                && matching.openOffersOf(supporter).isEmpty());
+        assertThatThrownBy(() -> matching.acceptOffer(supporter, request.requestId()))
+                .isInstanceOf(OfferNotOpen.class);
+        assertThat(load(hospital, supporter)).isZero();
+        assertThat(Api.local(port).get("/api/hospitals/" + hospital + "/queue",
+                TestTokens.token(hospital + "-coordinator", hospital, "coordinator")).json().size()).isZero();
     }
 
     @Test
@@ -99,11 +142,12 @@ class WithdrawalTest {
         RequestSubmitted control = EventMother.requestSubmitted(hospital, UUID.randomUUID().toString(),
                 ClinicalRole.NURSE);
         probe.publish(control);
-        probe.await(SupporterAssigned.class, e -> e.requestId().equals(control.requestId()));
+        accepted(control, supporter);
 
-        // Retry timers fire every second here: for three seconds none of them assigns the withdrawn request.
+        // Retry timers fire every second here: for three seconds none of them offers or assigns the withdrawn request.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
                 probe.all(SupporterAssigned.class, e -> e.requestId().equals(waiting.requestId())).isEmpty()
+                        && probe.all(OfferMade.class, e -> e.requestId().equals(waiting.requestId())).isEmpty()
                         && load(hospital, supporter) == 1);
         assertThat(mongo.getCollection("waiting").find(new org.bson.Document("_id", hospital)).first()
                 .getList("requestIds", String.class)).doesNotContain(waiting.requestId());

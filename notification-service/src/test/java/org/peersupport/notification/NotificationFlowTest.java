@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.NotificationSent;
+import org.peersupport.events.OfferMade;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.platform.test.EventMother;
 import org.peersupport.platform.test.Api;
@@ -55,5 +56,21 @@ class NotificationFlowTest {
         assertThat(api.post("/api/notifications/" + id + "/read", TestTokens.token("someone-else", "lakeside",
                 "supporter"), "").status()).isEqualTo(404);
         assertThat(api.post("/api/notifications/" + id + "/read", token, "").json().get("readAt").isNull()).isFalse();
+    }
+
+    @Test
+    void aSupporterOfferedARequestIsToldToAnswerIt() {
+        String supporter = "lakeside-supporter-" + UUID.randomUUID().toString().substring(0, 6);
+        OfferMade offer = EventMother.offerMade("lakeside", UUID.randomUUID().toString(), supporter);
+        String token = TestTokens.token(supporter, "lakeside", "supporter");
+        Api api = Api.local(port);
+
+        probe.publish(offer);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/notifications", token).json().size() == 1);
+        JsonNode told = api.get("/api/notifications", token).json().get(0);
+        assertThat(told.get("kind").asString()).isEqualTo("NEW_OFFER");
+        assertThat(told.get("aboutId").asString()).isEqualTo(offer.requestId());
+        assertThat(told.get("text").asString()).contains("Open the console");
     }
 }

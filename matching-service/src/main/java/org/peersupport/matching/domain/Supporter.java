@@ -5,9 +5,25 @@ import java.util.List;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
 
-/** A peer supporter in the pool, as training last certified them. */
+/**
+ * A peer supporter in the pool, as training last certified them.
+ *
+ * @param unit the supporter's unit (an opaque id), null when training did not say
+ * @param takesNetworkRequests the supporter also supports requesters of other hospitals of the network
+ */
 public record Supporter(String id, String hospitalId, ClinicalRole role, List<String> languages,
-        List<Modality> modalities, int capacity, Instant certifiedUntil) {
+        List<Modality> modalities, int capacity, Instant certifiedUntil, String unit, boolean takesNetworkRequests) {
+
+    public Supporter {
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        modalities = modalities == null ? List.of() : List.copyOf(modalities);
+    }
+
+    /** A supporter of their own hospital only, unit unknown (what training's certification says today). */
+    public Supporter(String id, String hospitalId, ClinicalRole role, List<String> languages, List<Modality> modalities,
+            int capacity, Instant certifiedUntil) {
+        this(id, hospitalId, role, languages, modalities, capacity, certifiedUntil, null, false);
+    }
 
     public boolean isCurrent(Instant now) {
         return certifiedUntil != null && certifiedUntil.isAfter(now);

@@ -1,8 +1,11 @@
 package org.peersupport.matching.persistence;
 
 import java.time.Instant;
+import java.util.Set;
 import org.peersupport.events.ClinicalRole;
+import org.peersupport.events.Modality;
 import org.peersupport.matching.domain.Assignment;
+import org.peersupport.matching.domain.Explanation;
 import org.peersupport.matching.domain.MatchRequest;
 import org.peersupport.platform.outbox.HoldsState;
 import org.peersupport.platform.outbox.OutboxDocument;
@@ -17,11 +20,24 @@ public class AssignmentDocument extends OutboxDocument implements HoldsState<Ass
     private String hospitalId;
     private String requesterRef;
     private ClinicalRole requesterRole;
+    private Modality preferredModality;
+    private String language;
+    private boolean networkChosen;
+    private String unit;
+    private boolean sameUnitAllowed;
+    private Set<String> involvedEventRefs;
+    private Set<String> excludedSupporterIds;
+    private Boolean sameRolePreferred;
+    private boolean urgent;
     private String supporterId;
     private Assignment.Status status;
     private int attempt;
     private boolean escalated;
     private Instant decidedAt;
+    private Instant offeredUntil;
+    private Set<String> offeredTo;
+    private Set<String> passedOver;
+    private Explanation why;
 
     protected AssignmentDocument() {
     }
@@ -35,19 +51,38 @@ public class AssignmentDocument extends OutboxDocument implements HoldsState<Ass
     public void apply(Assignment assignment) {
         hospitalId = assignment.request().hospitalId();
         requesterRef = assignment.requesterRef();
-        requesterRole = assignment.request().requesterRole();
+        MatchRequest request = assignment.request();
+        requesterRole = request.requesterRole();
+        preferredModality = request.preferredModality();
+        language = request.language();
+        networkChosen = request.networkChosen();
+        unit = request.unit();
+        sameUnitAllowed = request.sameUnitAllowed();
+        involvedEventRefs = request.involvedEventRefs();
+        excludedSupporterIds = request.excludedSupporterIds();
+        sameRolePreferred = request.sameRolePreferred();
+        urgent = request.urgent();
         supporterId = assignment.supporterId();
         status = assignment.status();
         attempt = assignment.attempt();
         escalated = assignment.escalated();
         decidedAt = assignment.decidedAt();
+        offeredUntil = assignment.offeredUntil();
+        offeredTo = assignment.offeredTo();
+        passedOver = assignment.passedOver();
+        why = assignment.why();
     }
 
     @Override
     public Assignment toDomain() {
-        // Answers stored before escalated requests were retried have no flag: their status says it.
-        return new Assignment(new MatchRequest(getId(), hospitalId, requesterRole), requesterRef, status, supporterId,
-                attempt, escalated || status == Assignment.Status.ESCALATED, decidedAt);
+        // Answers stored before requests carried their needs read the programs' defaults (same role preferred).
+        MatchRequest request = new MatchRequest(getId(), hospitalId, requesterRef, requesterRole, preferredModality,
+                language, networkChosen, unit, sameUnitAllowed, involvedEventRefs, excludedSupporterIds,
+                sameRolePreferred == null || sameRolePreferred, urgent);
+        return new Assignment(request, requesterRef, status, supporterId,
+                // Answers stored before escalated requests were retried have no flag: their status says it.
+                attempt, escalated || status == Assignment.Status.ESCALATED, decidedAt, offeredUntil, offeredTo, passedOver,
+                why);
     }
 
     public String getHospitalId() {

@@ -28,7 +28,7 @@ public class SupporterPool {
         }
         return mongo.find(query(where("_id").in(ids)), SupporterDocument.class).stream()
                 .filter(doc -> hospitalId.equals(doc.getHospitalId()))
-                .map(doc -> new Candidate(doc.toDomain(), doc.caseload().active()))
+                .map(SupporterDocument::candidate)
                 .toList();
     }
 }

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.peersupport.matching.domain.SupporterMother.NOW;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.SupporterAssigned;
 
 class CaseloadTest {
 
-    private final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(30), Duration.ofMinutes(10));
     private final Supporter nurse = SupporterMother.nurse("s1");
 
     private Assignment decidingOn(String requestId, Supporter supporter) {
-        return Assignment.open(new MatchRequest(requestId, "lakeside", ClinicalRole.NURSE), "rq-" + requestId,
-                Optional.of(supporter), NOW, schedule).state();
+        return AssignmentMother.decidingOn(MatchRequestMother.nurse().id(requestId).build(), supporter);
     }
 
     @Test
@@ -28,8 +24,17 @@ class CaseloadTest {
         assertThat(reservation.events()).singleElement().isInstanceOfSatisfying(SupporterAssigned.class, event -> {
             assertThat(event.requestId()).isEqualTo("r1");
             assertThat(event.supporterId()).isEqualTo("s1");
-            assertThat(event.requesterRef()).isEqualTo("rq-r1");
+            assertThat(event.requesterRef()).isEqualTo(MatchRequestMother.REQUESTER);
         });
+    }
+
+    @Test
+    void aReservationRemembersWhenAndForWhomForFairnessAndContinuity() {
+        Caseload held = Caseload.empty().reserve(nurse, decidingOn("r1", nurse), NOW).caseload();
+
+        assertThat(held.lastAssignedAt()).isEqualTo(NOW);
+        assertThat(held.supportedRequesterRefs()).containsExactly(MatchRequestMother.REQUESTER);
+        assertThat(held.release("r1").supportedRequesterRefs()).containsExactly(MatchRequestMother.REQUESTER);
     }
 
     @Test
@@ -58,7 +63,8 @@ class CaseloadTest {
         assertThat(refused.outcome()).isEqualTo(Caseload.Outcome.REFUSED);
         assertThat(refused.events()).isEmpty();
         assertThat(freed.reserve(nurse, late, NOW).outcome()).isEqualTo(Caseload.Outcome.REFUSED);
-        Assignment nextAttempt = late.refused(Optional.of(nurse), NOW, schedule).state();
+        Assignment nextAttempt = late.refused(AssignmentMother.match(nurse), NOW, AssignmentMother.TERMS).state()
+                .accept("s1", NOW).state();
         assertThat(freed.reserve(nurse, nextAttempt, NOW).outcome()).isEqualTo(Caseload.Outcome.RESERVED);
     }
 
@@ -76,5 +82,21 @@ class CaseloadTest {
 
         assertThat(held.release("r1").active()).isZero();
         assertThat(held.release("unknown")).isEqualTo(held);
+    }
+
+    @Test
+    void theCaseThatReachesTheHospitalsWeeklyNumberGivesACoolDown() {
+        CoolDown twoAWeek = new CoolDown(2, Duration.ofHours(48));
+        Caseload lastWeek = Caseload.empty().reserve(nurse, decidingOn("old", nurse), NOW.minus(Duration.ofDays(8)),
+                twoAWeek).caseload().release("old");
+
+        Caseload.Reservation first = lastWeek.reserve(nurse, decidingOn("r1", nurse), NOW, twoAWeek);
+        Caseload.Reservation second = first.caseload().reserve(nurse, decidingOn("r2", nurse), NOW, twoAWeek);
+
+        assertThat(first.coolDownUntil()).isNull();
+        assertThat(second.coolDownUntil()).isEqualTo(NOW.plus(Duration.ofHours(48)));
+        assertThat(second.caseload().takenThisWeek()).containsExactly(NOW, NOW);
+        assertThat(Caseload.empty().reserve(nurse, decidingOn("r1", nurse), NOW, CoolDown.NONE).coolDownUntil())
+                .isNull();
     }
 }

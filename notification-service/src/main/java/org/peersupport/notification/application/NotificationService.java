@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.DomainEvent;
+import org.peersupport.events.OfferMade;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.notification.domain.Channel;
 import org.peersupport.notification.domain.Notice;
@@ -29,6 +30,11 @@ public class NotificationService {
         this.notifications = notifications;
         this.inboxes = inboxes;
         this.clock = clock;
+    }
+
+    /** An offer waits for the supporter's answer, within its window: they must hear of it. */
+    public void onOfferMade(OfferMade event) {
+        notify(event, event.supporterId(), Notice.NEW_OFFER, event.requestId());
     }
 
     public void onSupporterAssigned(SupporterAssigned event) {

@@ -5,6 +5,7 @@ package org.peersupport.notification.domain;
  * on any channel (docs/design.md, "Confidentiality").
  */
 public enum Notice {
+    NEW_OFFER("You are offered a peer support request. Open the console to accept or decline it."),
     NEW_REQUEST("You have a new peer support request. Open the console to see it."),
     CHECK_IN_DUE("A check-in is due for one of your cases. Open the console to see it.");
 

@@ -2,6 +2,7 @@ package org.peersupport.notification.messaging;
 
 import java.util.function.Consumer;
 import org.peersupport.events.CheckInDue;
+import org.peersupport.events.OfferMade;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.notification.application.NotificationService;
 import org.peersupport.platform.messaging.EventDispatcher;
@@ -15,6 +16,7 @@ class NotificationMessaging {
     @Bean
     Consumer<Message<byte[]>> notificationEvents(EventDispatcher dispatcher, NotificationService notifications) {
         return dispatcher.consumer()
+                .on(OfferMade.class, notifications::onOfferMade)
                 .on(SupporterAssigned.class, notifications::onSupporterAssigned)
                 .on(CheckInDue.class, notifications::onCheckInDue)
                 .build();

@@ -8,6 +8,7 @@ import org.peersupport.events.CheckInDue;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.Modality;
+import org.peersupport.events.OfferMade;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterAssigned;
@@ -40,6 +41,11 @@ public final class EventMother {
     public static SupporterAssigned supporterAssigned(String hospitalId, String requestId, String requesterRef,
             String supporterId) {
         return new SupporterAssigned(id(), Instant.now(), hospitalId, requestId, requesterRef, supporterId);
+    }
+
+    public static OfferMade offerMade(String hospitalId, String requestId, String supporterId) {
+        return new OfferMade(id(), Instant.now(), hospitalId, requestId, supporterId,
+                Instant.now().plus(Duration.ofHours(2)));
     }
 
     public static MatchEscalated matchEscalated(String hospitalId, String requestId) {
