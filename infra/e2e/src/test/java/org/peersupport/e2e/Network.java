@@ -70,14 +70,42 @@ final class Network {
     }
 
     HttpResponse<String> get(String part, String path, String principal) {
-        return send(HttpRequest.newBuilder(URI.create(stack.url(part) + path))
-                .header("Authorization", "Bearer " + token(principal)).GET().build());
+        return getAt(stack.url(part), path, principal);
     }
 
     HttpResponse<String> post(String part, String path, String principal, String body) {
-        return send(HttpRequest.newBuilder(URI.create(stack.url(part) + path))
+        return postAt(stack.url(part), path, principal, body);
+    }
+
+    /** A GET to one instance, by its base URL (a second instance of a service has no part name). */
+    HttpResponse<String> getAt(String baseUrl, String path, String principal) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token(principal)).GET().build());
+    }
+
+    /** A POST to one instance, by its base URL. */
+    HttpResponse<String> postAt(String baseUrl, String path, String principal, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token(principal)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /**
+     * The supporter's open offers as the matching instance at {@code matchingUrl} lists them; none while it does not
+     * answer (killed, or its store away), so a caller polling for offers just polls again.
+     */
+    JsonNode offers(String matchingUrl, String supporter) {
+        try {
+            HttpResponse<String> response = getAt(matchingUrl, "/api/offers", supporter);
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
+        } catch (UncheckedIOException notAnswering) {
+            return JSON.createArrayNode();
+        }
+    }
+
+    /** The supporter answers an offer ({@code accept} or {@code decline}) through the given matching instance. */
+    HttpResponse<String> answerOffer(String matchingUrl, String supporter, String requestId, String answer) {
+        return postAt(matchingUrl, "/api/offers/" + requestId + "/" + answer, supporter, "");
     }
 
     /**
