@@ -579,7 +579,7 @@ class NetworkEndToEndIT {
             // Every supporter accepts every offer open to them, each acceptance sent through both processes at
             // once, until nobody holds an open offer any more (an acceptance that finds no place offers the next).
             List<String> instances = List.of(network.stack.url("matching"), "http://127.0.0.1:28086");
-            java.util.Set<String> taken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.Set<String> takenByAcceptance = java.util.concurrent.ConcurrentHashMap.newKeySet();
             java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> acceptedThrough =
                     new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.ExecutorService answering = java.util.concurrent.Executors.newFixedThreadPool(8);
@@ -600,9 +600,10 @@ class NetworkEndToEndIT {
                                                     k -> new java.util.concurrent.atomic.AtomicInteger())
                                                     .incrementAndGet();
                                             if (Network.JSON.readTree(answer.body()).get("yours").asBoolean()) {
-                                                taken.add(requestId);
+                                                takenByAcceptance.add(requestId);
                                             }
                                         }
+                                        return answer.statusCode();
                                     }));
                                 }
                             }
@@ -617,14 +618,14 @@ class NetworkEndToEndIT {
                 answering.shutdownNow();
             }
             System.out.printf("e2e: two matching processes, %d requests taken by acceptance; acceptances answered 200 "
-                    + "per process %s%n", taken.size(), acceptedThrough);
-            assertThat(taken).isNotEmpty();
+                    + "per process %s%n", takenByAcceptance.size(), acceptedThrough);
+            assertThat(takenByAcceptance).isNotEmpty();
             // Every acceptance that took a request was published as its one assignment.
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                     assertThat(network.records(List.of("peersupport.matching.v1")).stream()
                             .filter(r -> "peersupport.supporter.assigned.v1".equals(Network.header(r, "ce_type")))
                             .map(r -> Network.header(r, "ce_subject")).collect(java.util.stream.Collectors.toSet()))
-                            .containsAll(taken));
+                            .containsAll(takenByAcceptance));
             var assigned = network.records(List.of("peersupport.matching.v1")).stream()
                     .filter(r -> "peersupport.supporter.assigned.v1".equals(Network.header(r, "ce_type"))).toList();
             // At-least-once: a relay may publish a stored event twice, always under its one event id, so events
