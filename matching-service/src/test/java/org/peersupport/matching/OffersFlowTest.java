@@ -44,6 +44,9 @@ class OffersFlowTest {
     @Autowired
     MatchingService matching;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     static Instant inAYear() {
         return Instant.now().plusSeconds(365L * 86_400);
     }
@@ -165,6 +168,23 @@ class OffersFlowTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> matching.openOffersOf(hospital + "-s1").isEmpty());
         assertThatThrownBy(() -> matching.acceptOffer(hospital + "-s1", request.requestId()))
                 .isInstanceOf(OfferNotOpen.class);
+    }
+
+    @Test
+    void anOfferListedBeforeItsRequestIsStoredStaysListedWhileTheSupporterLooks() {
+        String hospital = hospital();
+        String supporter = hospital + "-s1";
+        certify(hospital, supporter, ClinicalRole.NURSE, inAYear());
+        MatchingFlowTest.awaitAllHandled("peersupport.training.v1");
+        // What an offer being made looks like between its listing and the write of its request.
+        String beingOffered = "being-offered-" + hospital;
+        mongo.getCollection("supporters").updateOne(new org.bson.Document("_id", supporter),
+                new org.bson.Document("$push", new org.bson.Document("openOffers", beingOffered)));
+
+        assertThat(matching.openOffersOf(supporter)).isEmpty();
+
+        assertThat(mongo.getCollection("supporters").find(new org.bson.Document("_id", supporter)).first()
+                .getList("openOffers", String.class)).containsExactly(beingOffered);
     }
 
     @Test

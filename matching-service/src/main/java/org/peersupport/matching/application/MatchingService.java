@@ -165,13 +165,21 @@ public class MatchingService implements TimerHandler {
                 .orElseThrow(() -> new NotFoundException("offer"));
     }
 
-    /** The requests offered to the supporter and still open to them, oldest first; stale listings are dropped. */
+    /**
+     * The requests offered to the supporter and still open to them, oldest first; listings of requests that are over
+     * for them (assigned, withdrawn, or they were passed over) are dropped.
+     */
     public List<Assignment> openOffersOf(String supporterId) {
         List<Assignment> open = new ArrayList<>();
         for (String requestId : supporters.find(supporterId).map(SupporterDocument::openOffers).orElse(List.of())) {
-            Optional<Assignment> offered = assignments.find(requestId).map(AssignmentDocument::toDomain)
-                    .filter(assignment -> assignment.isOfferedTo(supporterId));
-            offered.ifPresentOrElse(open::add, () -> unlistOffer(supporterId, requestId));
+            Optional<Assignment> stored = assignments.find(requestId).map(AssignmentDocument::toDomain);
+            if (stored.filter(assignment -> assignment.isOfferedTo(supporterId)).isPresent()) {
+                open.add(stored.get());
+            } else if (stored.filter(assignment -> isOverFor(assignment, supporterId)).isPresent()) {
+                unlistOffer(supporterId, requestId);
+            }
+            // Otherwise it may be an offer being made right now (listed before it is stored): it stays listed, and
+            // the write that makes or drops it tidies the listing.
         }
         return open;
     }
@@ -504,6 +512,12 @@ public class MatchingService implements TimerHandler {
         if (supporters.find(supporterId).filter(document -> document.openOffers().contains(requestId)).isPresent()) {
             supporters.update(supporterId, document -> document.unlistOffer(requestId));
         }
+    }
+
+    /** Whether the request can no longer be offered to the supporter under its current offer. */
+    private static boolean isOverFor(Assignment assignment, String supporterId) {
+        return assignment.status() == Assignment.Status.ACTIVE || assignment.status() == Assignment.Status.WITHDRAWN
+                || assignment.passedOver().contains(supporterId);
     }
 
     /** Drops the supporter's listing of the request unless it is open to them now. */

@@ -38,9 +38,9 @@ public record MatchRequest(String requestId, String hospitalId, String requester
 
     /**
      * The one place a submitted request becomes what matching decides on. Fields an older event lacks read as the
-     * programs' defaults: not urgent, same role preferred, never the same unit. Only an explicit
-     * {@code outsideUnitPreferred == false} lets a supporter of the requester's own unit fit; {@code true} or no
-     * answer keeps them out. The origin names no trigger, so no involvement is known from the request yet.
+     * programs' defaults: not urgent, same role preferred, never the same unit. {@code outsideUnitPreferred == true}
+     * keeps supporters of the requester's own unit out; {@code false} (intake's "not asked") lets them fit. The origin
+     * names no trigger, so no involvement is known from the request yet.
      */
     public static MatchRequest from(RequestSubmitted event) {
         return new MatchRequest(event.requestId(), event.hospitalId(), event.requesterRef(), event.requesterRole(),
