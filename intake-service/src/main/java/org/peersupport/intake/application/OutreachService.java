@@ -13,7 +13,6 @@ import org.peersupport.intake.domain.Outreach;
 import org.peersupport.intake.domain.Trigger;
 import org.peersupport.intake.persistence.OfferLists;
 import org.peersupport.intake.persistence.OutreachDocument;
-import org.peersupport.platform.crypto.Pseudonyms;
 import org.peersupport.platform.kernel.Decision;
 import org.peersupport.platform.kernel.InvalidValue;
 import org.peersupport.platform.outbox.AggregateStore;
@@ -40,23 +39,23 @@ public class OutreachService implements TimerHandler {
     private final AggregateStore<OutreachDocument> offers;
     private final OfferLists lists;
     private final RequestService requests;
-    private final Pseudonyms pseudonyms;
+    private final Requesters requesters;
     private final OutreachProperties properties;
     private final Clock clock;
 
     public OutreachService(AggregateStore<OutreachDocument> offers, OfferLists lists, RequestService requests,
-            Pseudonyms pseudonyms, OutreachProperties properties, Clock clock) {
+            Requesters requesters, OutreachProperties properties, Clock clock) {
         this.offers = offers;
         this.lists = lists;
         this.requests = requests;
-        this.pseudonyms = pseudonyms;
+        this.requesters = requesters;
         this.properties = properties;
         this.clock = clock;
     }
 
     /** The pseudonym of a staff member, the same whether they ask for support themselves or are offered it. */
     String staffRef(String hospitalId, String staffSubject) {
-        return pseudonyms.of("rq", hospitalId, staffSubject);
+        return requesters.ofStaff(hospitalId, staffSubject);
     }
 
     /**

@@ -21,12 +21,17 @@ public class Requesters {
     }
 
     public String of(Caller caller, String hospitalId) {
-        return pseudonyms.of("rq", hospitalId, caller.subject());
+        return ofStaff(hospitalId, caller.subject());
+    }
+
+    /** A staff member by their subject at the hospital's identity provider: one requester however support starts. */
+    public String ofStaff(String hospitalId, String staffSubject) {
+        return pseudonyms.of("rq", hospitalId, staffSubject);
     }
 
     public String onBehalf(String hospitalId, OnBehalf onBehalf, Contact contact) {
         if (onBehalf.staffId().isPresent()) {
-            return pseudonyms.of("rq", hospitalId, onBehalf.staffId().get());
+            return ofStaff(hospitalId, onBehalf.staffId().get());
         }
         // Email first when there is one (it names one person more surely than a shared phone), lower-cased; else
         // the phone's digits. Prefixed so that no normalised contact can coincide with a token's subject.

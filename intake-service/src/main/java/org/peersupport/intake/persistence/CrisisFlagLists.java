@@ -5,9 +5,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.Comparator;
 import java.util.List;
-import org.bson.Document;
+import org.peersupport.platform.store.IdLists;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,19 +20,20 @@ public class CrisisFlagLists {
     private static final String FLAGS = "flagIds";
 
     private final MongoTemplate mongo;
+    private final IdLists lists;
 
     CrisisFlagLists(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.lists = new IdLists(mongo, COLLECTION, FLAGS);
     }
 
     public void add(String hospitalId, String flagId) {
-        mongo.upsert(query(where("_id").is(hospitalId)), new Update().addToSet(FLAGS, flagId), COLLECTION);
+        lists.add(hospitalId, flagId);
     }
 
     /** The hospital's flags, oldest first; an id listed before its flag was stored (a failed write) is passed over. */
     public List<CrisisFlagDocument> flagsOf(String hospitalId) {
-        Document list = mongo.findById(hospitalId, Document.class, COLLECTION);
-        List<String> ids = list == null ? List.of() : list.getList(FLAGS, String.class, List.of());
+        List<String> ids = lists.of(hospitalId);
         if (ids.isEmpty()) {
             return List.of();
         }

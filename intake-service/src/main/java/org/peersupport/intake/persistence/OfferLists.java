@@ -1,13 +1,9 @@
 package org.peersupport.intake.persistence;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.peersupport.platform.store.IdLists;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,32 +15,22 @@ public class OfferLists {
 
     static final String COLLECTION = "outreach_lists";
 
-    private final MongoTemplate mongo;
+    private final IdLists lists;
 
     OfferLists(MongoTemplate mongo) {
-        this.mongo = mongo;
+        this.lists = new IdLists(mongo, COLLECTION, "offerIds");
     }
 
     public void add(String staffRef, String offerId) {
-        mongo.upsert(query(where("_id").is(staffRef)), new Update().addToSet("offerIds", offerId), COLLECTION);
+        lists.add(staffRef, offerId);
     }
 
     /** Adds each person's offer ({@code staffRef} to offer id) in one round trip, each a single-document upsert. */
     public void addAll(Map<String, String> offerIdByStaffRef) {
-        if (offerIdByStaffRef.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        offerIdByStaffRef.forEach((staffRef, offerId) -> bulk.upsert(query(where("_id").is(staffRef)),
-                new Update().addToSet("offerIds", offerId)));
-        bulk.execute();
+        lists.addAll(offerIdByStaffRef);
     }
 
     public List<String> offerIds(String staffRef) {
-        OfferList list = mongo.findById(staffRef, OfferList.class, COLLECTION);
-        return list == null || list.offerIds() == null ? List.of() : list.offerIds();
-    }
-
-    record OfferList(String id, List<String> offerIds) {
+        return lists.of(staffRef);
     }
 }
