@@ -59,6 +59,19 @@ class WithdrawalAndOpenRequestTest {
     }
 
     @Test
+    void preferencesTheRequesterLeftUnsaidTravelAsUnsaidSoMatchingAppliesTheProgramsDefaults() {
+        Api.Response response = api().post("/api/hospitals/lakeside/requests", Staff.fresh("lakeside"), """
+                {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+                 "contact":{"name":"Una Said","phone":"+16035550162"}}""");
+
+        assertThat(response.status()).isEqualTo(202);
+        String reference = response.json().get("reference").asString();
+        RequestSubmitted event = probe.await(RequestSubmitted.class, e -> e.requestId().equals(reference));
+        assertThat(event.sameRolePreferred()).isNull();
+        assertThat(event.outsideUnitPreferred()).isNull();
+    }
+
+    @Test
     void whatTheProgramsAskTravelsOnRequestSubmittedAndTheContactPreferenceStaysSealed() {
         Api.Response response = api().post("/api/hospitals/lakeside/requests", Staff.fresh("lakeside"),
                 body("Nell Prefers"));

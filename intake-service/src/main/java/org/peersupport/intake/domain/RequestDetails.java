@@ -12,7 +12,9 @@ import org.peersupport.platform.kernel.InvalidValue;
 /**
  * What a request says about the support wanted, and nothing about the person beyond their role and unit (both
  * organisational): reason as a category, never a narrative; preferences about the supporter, never facts about the
- * requester. Missing values take their defaults: no unit, no reason given, ROUTINE, no gender preference, SELF.
+ * requester. Missing values take their defaults: no unit, no reason given, ROUTINE, no gender preference, SELF. The
+ * role and unit preferences stay null when the requester said nothing, so matching can tell "not said" (the programs'
+ * defaults: similar role preferred, never the same unit) from an explicit answer.
  */
 public record RequestDetails(
         ClinicalRole requesterRole,
@@ -21,8 +23,8 @@ public record RequestDetails(
         Urgency urgency,
         Modality preferredModality,
         String preferredLanguage,
-        boolean sameRolePreferred,
-        boolean outsideUnitPreferred,
+        Boolean sameRolePreferred,
+        Boolean outsideUnitPreferred,
         boolean outsideHospitalPreferred,
         SupporterGender supporterGender,
         RequestOrigin origin) {
@@ -52,7 +54,7 @@ public record RequestDetails(
     /** The first shape of a request: role, modality, language and whether someone outside the hospital is wanted. */
     public static RequestDetails of(ClinicalRole role, Modality modality, String language,
             boolean outsideHospitalPreferred) {
-        return new RequestDetails(role, null, null, null, modality, language, false, false, outsideHospitalPreferred,
+        return new RequestDetails(role, null, null, null, modality, language, null, null, outsideHospitalPreferred,
                 null, null);
     }
 

@@ -31,8 +31,8 @@ public class RequestDocument extends OutboxDocument implements HoldsState<Suppor
     private Urgency urgency;
     private Modality preferredModality;
     private String preferredLanguage;
-    private boolean sameRolePreferred;
-    private boolean outsideUnitPreferred;
+    private Boolean sameRolePreferred;
+    private Boolean outsideUnitPreferred;
     private boolean outsideHospitalPreferred;
     private SupporterGender supporterGender;
     private RequestOrigin origin;

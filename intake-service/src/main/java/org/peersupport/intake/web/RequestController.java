@@ -143,8 +143,8 @@ class RequestController {
             }
             Contact reach = new Contact(contact.name().strip(), contact.phone(), contact.email());
             RequestDetails details = new RequestDetails(requesterRole, unit, reasonCategory, urgency,
-                    preferredModality, preferredLanguage, Boolean.TRUE.equals(sameRolePreferred),
-                    Boolean.TRUE.equals(outsideUnitPreferred), Boolean.TRUE.equals(outsideHospitalPreferred),
+                    preferredModality, preferredLanguage, sameRolePreferred, outsideUnitPreferred,
+                    Boolean.TRUE.equals(outsideHospitalPreferred),
                     supporterGender, RequestOrigin.SELF);
             return new NewRequest(details, reach, ContactPreference.forContact(reach, contactMethod, contactWindow));
         }
