@@ -15,8 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo hospitals' supporters (the same principals the dev issuer knows) when demo data is on. Seeding is
- * idempotent: a restart certifies nobody twice.
+ * Seeds the demo hospitals' supporters (the same principals the dev issuer knows), certified for a year with their
+ * units, when demo data is on. Seeding is idempotent: a restart certifies nobody twice.
  */
 @Component
 @ConditionalOnProperty(name = "peersupport.demo.enabled", havingValue = "true")
@@ -38,13 +38,15 @@ class DemoRoster implements ApplicationRunner {
         Instant until = clock.instant().plus(Duration.ofDays(365));
         int added = 0;
         for (String hospital : HOSPITALS) {
-            added += certify(new RosterEntry(hospital + "-supporter-1", hospital, "Demo Nurse Supporter 1",
-                    ClinicalRole.NURSE, 8, List.of("en"), List.of(Modality.PHONE, Modality.VIDEO), 3, until));
-            added += certify(new RosterEntry(hospital + "-supporter-2", hospital, "Demo Physician Supporter 2",
-                    ClinicalRole.PHYSICIAN, 12, List.of("en", "es"), List.of(Modality.PHONE, Modality.IN_PERSON), 2,
+            added += certify(RosterEntry.certified(hospital + "-supporter-1", hospital, "Demo Nurse Supporter 1",
+                    ClinicalRole.NURSE, "ICU-4", 8, List.of("en"), List.of(Modality.PHONE, Modality.VIDEO), false, 3,
                     until));
-            added += certify(new RosterEntry(hospital + "-supporter-3", hospital, "Demo Nurse Supporter 3",
-                    ClinicalRole.NURSE, 5, List.of("en", "fr"), List.of(Modality.VIDEO, Modality.IN_PERSON), 3, until));
+            added += certify(RosterEntry.certified(hospital + "-supporter-2", hospital, "Demo Physician Supporter 2",
+                    ClinicalRole.PHYSICIAN, "ED-1", 12, List.of("en", "es"),
+                    List.of(Modality.PHONE, Modality.IN_PERSON), true, 2, until));
+            added += certify(RosterEntry.certified(hospital + "-supporter-3", hospital, "Demo Nurse Supporter 3",
+                    ClinicalRole.NURSE, "MED-5", 5, List.of("en", "fr"), List.of(Modality.VIDEO, Modality.IN_PERSON),
+                    false, 3, until));
         }
         log.info("demo roster: {} supporters certified now, the rest were there already", added);
     }
