@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
+import org.peersupport.training.domain.MemberHospital;
 import org.peersupport.training.domain.RosterEntry;
+import org.peersupport.training.persistence.Community;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds the demo hospitals' supporters (the same principals the dev issuer knows), certified for a year with their
- * units, when demo data is on. Seeding is idempotent: a restart certifies nobody twice.
+ * units, and the demo hospitals as members of the community, when demo data is on. Seeding is idempotent: a restart certifies nobody twice.
  */
 @Component
 @ConditionalOnProperty(name = "peersupport.demo.enabled", havingValue = "true")
@@ -26,10 +29,12 @@ class DemoRoster implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRoster.class);
 
     private final RosterService roster;
+    private final Community community;
     private final Clock clock;
 
-    DemoRoster(RosterService roster, Clock clock) {
+    DemoRoster(RosterService roster, Community community, Clock clock) {
         this.roster = roster;
+        this.community = community;
         this.clock = clock;
     }
 
@@ -38,6 +43,8 @@ class DemoRoster implements ApplicationRunner {
         Instant until = clock.instant().plus(Duration.ofDays(365));
         int added = 0;
         for (String hospital : HOSPITALS) {
+            community.add(new MemberHospital(hospital, "Demo " + hospital.substring(0, 1).toUpperCase(Locale.ROOT)
+                    + hospital.substring(1) + " Hospital", List.of(hospital + "-coordinator"), clock.instant()));
             added += certify(RosterEntry.certified(hospital + "-supporter-1", hospital, "Demo Nurse Supporter 1",
                     ClinicalRole.NURSE, "ICU-4", 8, List.of("en"), List.of(Modality.PHONE, Modality.VIDEO), false, 3,
                     until));
