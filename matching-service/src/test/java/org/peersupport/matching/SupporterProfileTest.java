@@ -79,6 +79,26 @@ class SupporterProfileTest {
     }
 
     @Test
+    void aLapseNamingAnotherHospitalIsDeadLetteredAndTakesNobodyOut() {
+        String home = MatchingFlowTest.hospital();
+        Instant until = Instant.now().plus(Duration.ofDays(90));
+        probe.publish(certified(home, home + "-s1", until, null, null));
+        awaitPool(home, List.of(home + "-s1"));
+
+        CertificationLapsed forged = new CertificationLapsed(UUID.randomUUID().toString(), Instant.now(),
+                MatchingFlowTest.hospital(), home + "-s1", until);
+        try (EventProbe dlq = EventProbe.deadLetters("matching")) {
+            probe.publish(forged);
+            dlq.awaitRecord(forged.eventId());
+        }
+        awaitPool(home, List.of(home + "-s1"));
+        RequestSubmitted request = MatchingFlowTest.request(home);
+        probe.publish(request);
+        assertThat(probe.await(OfferMade.class, e -> e.requestId().equals(request.requestId())).supporterId())
+                .isEqualTo(home + "-s1");
+    }
+
+    @Test
     void theUnitOfTheCertificationKeepsASupporterFromTheirOwnUnitsRequests() {
         String hospital = MatchingFlowTest.hospital();
         Instant until = Instant.now().plus(Duration.ofDays(90));

@@ -121,15 +121,15 @@ public record Session(String id, String hospitalId, Course course, Instant start
         if (!seated.contains(who.key())) {
             return Decision.unchanged(this);
         }
-        List<String> seats = new ArrayList<>(seated);
-        seats.remove(who.key());
+        List<String> taken = new ArrayList<>(seated);
+        taken.remove(who.key());
         if (waitlisted.isEmpty()) {
-            return Decision.to(with(seats, waitlisted));
+            return Decision.to(with(taken, waitlisted));
         }
         String first = waitlisted.get(0);
-        seats.add(first);
+        taken.add(first);
         Attendee promoted = Attendee.ofKey(first);
-        return Decision.to(with(seats, waitlisted.subList(1, waitlisted.size())))
+        return Decision.to(with(taken, waitlisted.subList(1, waitlisted.size())))
                 .publishing(new WaitlistPromoted(newEventId(), now, promoted.hospitalId(), id, promoted.staffId(),
                         hospitalId, course.name(), startsAt));
     }

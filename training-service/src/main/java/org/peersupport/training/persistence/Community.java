@@ -82,14 +82,14 @@ public class Community {
                 .map(ResourceDocument::toDomain).filter(r -> r.visibleFrom(hospital)).toList();
     }
 
-    record MemberDocument(@Id String id, String name, List<String> coordinatorIds, Instant joinedAt) {
+    public record MemberDocument(@Id String id, String name, List<String> coordinatorIds, Instant joinedAt) {
 
         MemberHospital toDomain() {
             return new MemberHospital(id, name, coordinatorIds, joinedAt);
         }
     }
 
-    record ResourceDocument(@Id String id, String hospitalId, String title, String url, List<String> tags,
+    public record ResourceDocument(@Id String id, String hospitalId, String title, String url, List<String> tags,
             Audience visibleTo, Instant sharedAt) {
 
         Resource toDomain() {

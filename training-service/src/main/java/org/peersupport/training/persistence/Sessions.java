@@ -60,7 +60,7 @@ public class Sessions {
                 return Optional.of(Registration.SEATED);
             }
             if (waitlistPlaces > 0 && push(sessionId, key, SessionDocument.WAITLISTED, waitlistPlaces,
-                    where(SessionDocument.SEATED + "." + (seats - 1)).exists(true))) {
+                    SessionDocument.SEATED + "." + (seats - 1))) {
                 return Optional.of(Registration.WAITLISTED);
             }
             Optional<Session> now = find(sessionId);
@@ -78,13 +78,14 @@ public class Sessions {
         return Optional.of(Registration.REFUSED);
     }
 
-    private boolean push(String sessionId, String key, String list, int size, Criteria also) {
+    /** Pushes {@code key} onto {@code list} while it has fewer than {@code size}, and {@code mustBeTaken} exists. */
+    private boolean push(String sessionId, String key, String list, int size, String mustBeTaken) {
         Criteria filter = where("_id").is(sessionId)
                 .and(SessionDocument.SEATED).ne(key)
                 .and(SessionDocument.WAITLISTED).ne(key)
                 .and(list + "." + (size - 1)).exists(false);
-        if (also != null) {
-            filter = new Criteria().andOperator(filter, also);
+        if (mustBeTaken != null) {
+            filter = filter.and(mustBeTaken).exists(true);
         }
         return mongo.updateFirst(query(filter), new Update().push(list, key).inc("version", 1),
                 SessionDocument.COLLECTION).getModifiedCount() == 1;
