@@ -114,12 +114,13 @@ public class MatchingService implements TimerHandler {
     public void onCertificationLapsed(CertificationLapsed event) {
         supporters.apply(event.supporterId(), event.eventId(), (Supporter current) -> {
             TrustPolicy.requireSameHospital(event, current.hospitalId());
-            Supporter lapsed = current.lapsed(event.certifiedUntil());
+            Supporter lapsed = current.lapsed(event.certifiedUntil(), event.occurredAt());
             return lapsed == null ? Decision.unchanged(current) : Decision.to(lapsed);
         });
         // Also on a redelivery: the first delivery may have stored the lapse and stopped before these.
         Optional<SupporterDocument> stored = supporters.find(event.supporterId());
-        if (stored.isEmpty() || stored.get().toDomain().isCurrent(clock.instant())) {
+        if (stored.isEmpty() || !stored.get().getHospitalId().equals(event.hospitalId())
+                || stored.get().toDomain().lapsed(event.certifiedUntil(), event.occurredAt()) == null) {
             return;
         }
         rosters.remove(event.hospitalId(), event.supporterId());

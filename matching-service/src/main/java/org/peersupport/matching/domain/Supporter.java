@@ -26,15 +26,16 @@ public record Supporter(String id, String hospitalId, ClinicalRole role, List<St
     }
 
     /**
-     * The supporter after training said the certification ending at {@code lapsedUntil} ran out: no longer current.
-     * Null when that certification is not the one held (renewed since), so a lapse never undoes a later renewal.
+     * The supporter after training said, {@code at}, that the certification ending at {@code lapsedUntil} ran out: no
+     * longer current from then. Null when that certification is not the one held (renewed since), so a lapse never
+     * undoes a later renewal.
      */
-    public Supporter lapsed(Instant lapsedUntil) {
+    public Supporter lapsed(Instant lapsedUntil, Instant at) {
         if (certifiedUntil != null && lapsedUntil != null && certifiedUntil.isAfter(lapsedUntil)) {
             return null;
         }
-        return new Supporter(id, hospitalId, role, languages, modalities, capacity, lapsedUntil, unit,
-                takesNetworkRequests);
+        Instant end = lapsedUntil == null || at.isBefore(lapsedUntil) ? at : lapsedUntil;
+        return new Supporter(id, hospitalId, role, languages, modalities, capacity, end, unit, takesNetworkRequests);
     }
 
     public boolean isCurrent(Instant now) {
