@@ -1,6 +1,7 @@
 package org.peersupport.training.domain;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
@@ -27,7 +28,7 @@ public record Profile(ClinicalRole role, String unit, List<String> languages, Li
                 || languages.stream().anyMatch(l -> l == null || !LANGUAGE.matcher(l).matches())) {
             throw new InvalidValue("languages", "one or more ISO 639 codes");
         }
-        if (modalities == null || modalities.isEmpty() || modalities.contains(null)) {
+        if (modalities == null || modalities.isEmpty() || modalities.stream().anyMatch(Objects::isNull)) {
             throw new InvalidValue("modalities", "one or more of PHONE, VIDEO, IN_PERSON");
         }
         if (capacity < 1 || capacity > 20) {
