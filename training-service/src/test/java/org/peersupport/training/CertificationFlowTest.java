@@ -59,6 +59,10 @@ class CertificationFlowTest {
         assertThat(reminder.staffId()).isEqualTo(staff);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(workshopStart));
+        assertThat(api.post("/api/hospitals/riverside/sessions/" + workshop + "/attendance",
+                TestTokens.token("riverside-coordinator", "riverside", "coordinator"),
+                "{\"attendees\":[{\"hospitalId\":\"lakeside\",\"staffId\":\"" + staff + "\"}]}").status())
+                .isEqualTo(404);
         Api.Response attended = api.post("/api/hospitals/lakeside/sessions/" + workshop + "/attendance", coordinator,
                 "{\"attendees\":[{\"hospitalId\":\"lakeside\",\"staffId\":\"" + staff + "\"}]}");
         assertThat(attended.status()).as(attended.body()).isEqualTo(200);

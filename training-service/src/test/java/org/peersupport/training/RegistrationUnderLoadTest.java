@@ -105,6 +105,50 @@ class RegistrationUnderLoadTest {
     }
 
     @Test
+    void seatsCancelledAtOnceEachGoToADifferentPersonWaitingInTurn() throws Exception {
+        Api api = Api.local(port);
+        String sessionId = Sessions.schedule(api, "riverside", "PEER_SUPPORT_SALON", "HOSPITAL",
+                Instant.now().plus(Duration.ofDays(3)), 4, 3);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            people.add("riverside-salon-" + i);
+            assertThat(api.post("/api/sessions/" + sessionId + "/registration",
+                    TestTokens.token(people.get(i), "riverside", "staff"), "").status()).isEqualTo(200);
+        }
+        SessionDocument full = mongo.findById(sessionId, SessionDocument.class);
+        List<String> waiting = full.toDomain().waitlisted();
+        assertThat(waiting).hasSize(3);
+
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        try {
+            for (String seated : full.toDomain().seated().subList(0, 3)) {
+                String token = TestTokens.token(seated.substring(seated.indexOf('/') + 1), "riverside", "staff");
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.send(api.request("/api/sessions/" + sessionId + "/registration", token).DELETE()
+                            .build());
+                }));
+            }
+            start.countDown();
+            for (Future<Api.Response> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(204);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                probe.all(WaitlistPromoted.class, e -> e.sessionId().equals(sessionId)).size() == 3);
+        assertThat(probe.all(WaitlistPromoted.class, e -> e.sessionId().equals(sessionId)).stream()
+                .map(e -> e.hospitalId() + "/" + e.staffId())).containsExactlyInAnyOrderElementsOf(waiting);
+        SessionDocument after = mongo.findById(sessionId, SessionDocument.class);
+        assertThat(after.toDomain().seated()).hasSize(4).containsAll(waiting);
+        assertThat(after.toDomain().waitlisted()).isEmpty();
+    }
+
+    @Test
     void aHospitalSessionRefusesAnotherHospitalsStaffAndIsNotShownToThem() {
         Api api = Api.local(port);
         String sessionId = Sessions.schedule(api, "summit", "PEER_SUPPORT_SALON", "HOSPITAL",
