@@ -163,6 +163,15 @@ class RegistrationUnderLoadTest {
         assertThat(api.post("/api/sessions/" + sessionId + "/registration",
                 TestTokens.token("summit-staff-1", "summit", "staff"), "").json().get("standing").asString())
                 .isEqualTo("SEATED");
+
+        String coordinator = TestTokens.token("summit-coordinator", "summit", "coordinator");
+        var registrations = api.get("/api/hospitals/summit/sessions/" + sessionId + "/registrations", coordinator)
+                .json();
+        assertThat(registrations.get("seated").findValuesAsString("staffId")).containsExactly("summit-staff-1");
+        assertThat(registrations.get("waitlisted").size()).isZero();
+        assertThat(api.get("/api/hospitals/summit/sessions/" + sessionId + "/registrations",
+                TestTokens.token("summit-staff-1", "summit", "staff")).status()).isEqualTo(403);
+        assertThat(api.get("/api/sessions/" + sessionId, outsider).status()).isEqualTo(404);
     }
 
     /** Scheduling through the coordinator's API. */

@@ -118,6 +118,13 @@ public class SessionService implements TimerHandler {
         return recorded;
     }
 
+    /** The host's coordinator sees who holds a seat, who waits (in turn) and who came. */
+    public Session registrations(Caller caller, String hospitalId, String sessionId) {
+        caller.require(Role.COORDINATOR).requireHospital(hospitalId);
+        return sessions.find(sessionId).filter(session -> session.hospitalId().equals(hospitalId))
+                .orElseThrow(() -> new NotFoundException("session"));
+    }
+
     /** A session the caller may see: a community session, or one of their own hospital. */
     public Session visible(Caller caller, String sessionId) {
         return sessions.find(sessionId).filter(session -> maySee(caller, session))

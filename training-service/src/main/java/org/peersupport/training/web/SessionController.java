@@ -70,6 +70,17 @@ class SessionController {
         return SessionView.of(sessions.recordAttendance(Caller.current(), hospitalId, sessionId, present), null);
     }
 
+    @GetMapping("/api/hospitals/{hospitalId}/sessions/{sessionId}/registrations")
+    RegistrationsView registrations(@PathVariable String hospitalId, @PathVariable String sessionId) {
+        Session session = sessions.registrations(Caller.current(), hospitalId, sessionId);
+        return new RegistrationsView(session.id(), keys(session.seated()), keys(session.waitlisted()),
+                keys(session.attended()));
+    }
+
+    private static List<AttendeeBody> keys(List<String> keys) {
+        return keys.stream().map(Attendee::ofKey).map(a -> new AttendeeBody(a.hospitalId(), a.staffId())).toList();
+    }
+
     @GetMapping("/api/calendar")
     List<SessionView> calendar() {
         return sessions.calendar(Caller.current()).stream().map(s -> SessionView.of(s, null)).toList();
@@ -86,6 +97,11 @@ class SessionController {
     record AttendeeBody(
             @NotNull @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be a hospital id") String hospitalId,
             @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "must be a staff id") String staffId) {
+    }
+
+    /** Staff ids only, in the order they came (the waitlist in the order it is served). */
+    record RegistrationsView(String sessionId, List<AttendeeBody> seated, List<AttendeeBody> waitlisted,
+            List<AttendeeBody> attended) {
     }
 
     record StandingView(String sessionId, Registration standing) {
