@@ -29,7 +29,8 @@ class EventSchemasTest {
 
     /** Fields added to a published type after its first release: optional on the wire, so older events stay valid. */
     static final Map<EventType, Set<String>> ADDED_LATER = Map.of(EventType.REQUEST_SUBMITTED, Set.of("unit",
-            "reasonCategory", "urgency", "sameRolePreferred", "outsideUnitPreferred", "supporterGender", "origin"));
+            "reasonCategory", "urgency", "sameRolePreferred", "outsideUnitPreferred", "supporterGender", "origin"),
+            EventType.SUPPORTER_CERTIFIED, Set.of("unit", "takesNetworkRequests"));
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -72,6 +73,24 @@ class EventSchemasTest {
         assertThat(read.unit()).isNull();
         assertThat(read.sameRolePreferred()).isNull();
         assertThat(read.origin()).isNull();
+    }
+
+    @Test
+    void aSupporterCertifiedOfTheFirstShapeReadsWithoutUnitOrNetworkParticipation() {
+        String first = """
+                {"eventId":"e1","occurredAt":"2026-11-23T10:15:30Z","hospitalId":"lakeside","supporterId":"s1",
+                 "role":"NURSE","languages":["en"],"modalities":["PHONE"],"capacity":2,
+                 "certifiedUntil":"2027-11-23T10:15:30Z"}""";
+
+        SupporterCertified read = JsonMapper.builder()
+                .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build()
+                .readValue(first, SupporterCertified.class);
+
+        assertThat(read).isEqualTo(new SupporterCertified("e1", Instant.parse("2026-11-23T10:15:30Z"), "lakeside",
+                "s1", ClinicalRole.NURSE, List.of("en"), List.of(Modality.PHONE), 2,
+                Instant.parse("2027-11-23T10:15:30Z")));
+        assertThat(read.unit()).isNull();
+        assertThat(read.takesNetworkRequests()).isNull();
     }
 
     @ParameterizedTest

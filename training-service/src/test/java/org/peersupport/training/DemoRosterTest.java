@@ -37,7 +37,10 @@ class DemoRosterTest {
                 TestTokens.token("lakeside-coordinator", "lakeside", "coordinator")).json();
         assertThat(roster.findValuesAsString("supporterId"))
                 .containsExactlyInAnyOrder("lakeside-supporter-1", "lakeside-supporter-2", "lakeside-supporter-3");
-        probe.await(SupporterCertified.class, e -> e.supporterId().equals("lakeside-supporter-2"));
+        SupporterCertified physician = probe.await(SupporterCertified.class,
+                e -> e.supporterId().equals("lakeside-supporter-2"));
+        assertThat(physician.unit()).isEqualTo("ED-1");
+        assertThat(physician.takesNetworkRequests()).isTrue();
         assertThat(probe.all(SupporterCertified.class, e -> e.supporterId().equals("lakeside-supporter-1")))
                 .hasSize(1);
         probe.records().forEach(r -> assertThat(new String(r.value())).doesNotContain("Demo Nurse"));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.peersupport.events.CertificationLapsed;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterCertified;
@@ -87,8 +88,10 @@ public class MatchingService implements TimerHandler {
 
     /** Updates the pool; a supporter who fits may be what the hospital's waiting requests need, so they are offered. */
     public void onSupporterCertified(SupporterCertified event) {
+        // An older certification names no unit and no network participation: own hospital only, unit unknown.
         Supporter supporter = new Supporter(event.supporterId(), event.hospitalId(), event.role(), event.languages(),
-                event.modalities(), event.capacity(), event.certifiedUntil());
+                event.modalities(), event.capacity(), event.certifiedUntil(), event.unit(),
+                Boolean.TRUE.equals(event.takesNetworkRequests()));
         SupporterDocument fresh = new SupporterDocument(event.supporterId());
         fresh.apply(supporter);
         if (!supporters.insert(fresh, event.eventId(), Decision.to(supporter))) {
@@ -101,6 +104,34 @@ public class MatchingService implements TimerHandler {
         // Also on a redelivery: the first delivery may have stored the supporter and stopped before these.
         rosters.add(event.hospitalId(), event.supporterId());
         offerWaitingRequests(event.hospitalId());
+    }
+
+    /**
+     * Takes a supporter whose certification lapsed out of the pool: no longer current, off the hospital's roster, and
+     * their open offers passed to the next candidate. A lapse of a certification renewed since changes nothing; the
+     * requests they already hold stay theirs.
+     */
+    public void onCertificationLapsed(CertificationLapsed event) {
+        supporters.apply(event.supporterId(), event.eventId(), (Supporter current) -> {
+            TrustPolicy.requireSameHospital(event, current.hospitalId());
+            Supporter lapsed = current.lapsed(event.certifiedUntil(), event.occurredAt());
+            return lapsed == null ? Decision.unchanged(current) : Decision.to(lapsed);
+        });
+        // Also on a redelivery: the first delivery may have stored the lapse and stopped before these.
+        Optional<SupporterDocument> stored = supporters.find(event.supporterId());
+        if (stored.isEmpty() || !stored.get().getHospitalId().equals(event.hospitalId())
+                || stored.get().toDomain().lapsed(event.certifiedUntil(), event.occurredAt()) == null) {
+            return;
+        }
+        rosters.remove(event.hospitalId(), event.supporterId());
+        for (String requestId : stored.get().openOffers()) {
+            try {
+                declineOffer(event.supporterId(), requestId);
+            } catch (OfferNotOpen | NotFoundException gone) {
+                unlistOffer(event.supporterId(), requestId);
+            }
+        }
+        log.info("supporter {} lapsed, out of the pool", event.supporterId());
     }
 
     /**

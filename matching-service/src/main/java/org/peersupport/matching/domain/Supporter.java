@@ -19,10 +19,23 @@ public record Supporter(String id, String hospitalId, ClinicalRole role, List<St
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
     }
 
-    /** A supporter of their own hospital only, unit unknown (what training's certification says today). */
+    /** A supporter of their own hospital only, unit unknown (what an older certification says). */
     public Supporter(String id, String hospitalId, ClinicalRole role, List<String> languages, List<Modality> modalities,
             int capacity, Instant certifiedUntil) {
         this(id, hospitalId, role, languages, modalities, capacity, certifiedUntil, null, false);
+    }
+
+    /**
+     * The supporter after training said, {@code at}, that the certification ending at {@code lapsedUntil} ran out: no
+     * longer current from then. Null when that certification is not the one held (renewed since), so a lapse never
+     * undoes a later renewal.
+     */
+    public Supporter lapsed(Instant lapsedUntil, Instant at) {
+        if (certifiedUntil != null && lapsedUntil != null && certifiedUntil.isAfter(lapsedUntil)) {
+            return null;
+        }
+        Instant end = lapsedUntil == null || at.isBefore(lapsedUntil) ? at : lapsedUntil;
+        return new Supporter(id, hospitalId, role, languages, modalities, capacity, end, unit, takesNetworkRequests);
     }
 
     public boolean isCurrent(Instant now) {

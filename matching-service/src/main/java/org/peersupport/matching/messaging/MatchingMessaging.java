@@ -1,6 +1,7 @@
 package org.peersupport.matching.messaging;
 
 import java.util.function.Consumer;
+import org.peersupport.events.CertificationLapsed;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterCertified;
@@ -20,6 +21,7 @@ class MatchingMessaging {
                 .on(RequestSubmitted.class, matching::onRequestSubmitted)
                 .on(RequestWithdrawn.class, matching::onRequestWithdrawn)
                 .on(SupporterCertified.class, matching::onSupporterCertified)
+                .on(CertificationLapsed.class, matching::onCertificationLapsed)
                 .build();
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which supporters each hospital's pool holds: one document per hospital ({@code _id} = hospital id) listing their
  * ids, so a decision reads its hospital's supporters by {@code _id} instead of searching every supporter by hospital
- * (which the embedded store cannot index). A supporter never changes hospital, so ids are only ever added.
+ * (which the embedded store cannot index). A supporter never changes hospital; one whose certification lapsed is
+ * taken off, and listed again when certified again.
  */
 @Component
 public class Rosters {
@@ -31,6 +32,11 @@ public class Rosters {
     /** Lists a supporter in their hospital's roster; listing again changes nothing. */
     public void add(String hospitalId, String supporterId) {
         mongo.upsert(query(where("_id").is(hospitalId)), new Update().addToSet(SUPPORTERS, supporterId), COLLECTION);
+    }
+
+    /** Takes a supporter off their hospital's roster (their certification lapsed); again changes nothing. */
+    public void remove(String hospitalId, String supporterId) {
+        mongo.updateFirst(query(where("_id").is(hospitalId)), new Update().pull(SUPPORTERS, supporterId), COLLECTION);
     }
 
     /** The ids of the hospital's supporters. */

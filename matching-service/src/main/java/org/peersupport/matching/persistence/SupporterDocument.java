@@ -29,6 +29,9 @@ public class SupporterDocument extends OutboxDocument implements HoldsState<Supp
     private List<Modality> modalities;
     private int capacity;
     private Instant certifiedUntil;
+    /** Null for a supporter certified before training sent units. */
+    private String unit;
+    private boolean takesNetworkRequests;
     private List<String> activeRequestIds = new ArrayList<>();
     private List<String> refusedAttempts = new ArrayList<>();
     private Instant lastAssignedAt;
@@ -55,6 +58,8 @@ public class SupporterDocument extends OutboxDocument implements HoldsState<Supp
         modalities = List.copyOf(supporter.modalities());
         capacity = supporter.capacity();
         certifiedUntil = supporter.certifiedUntil();
+        unit = supporter.unit();
+        takesNetworkRequests = supporter.takesNetworkRequests();
     }
 
     public void apply(Caseload caseload) {
@@ -110,7 +115,8 @@ public class SupporterDocument extends OutboxDocument implements HoldsState<Supp
 
     @Override
     public Supporter toDomain() {
-        return new Supporter(getId(), hospitalId, role, languages, modalities, capacity, certifiedUntil);
+        return new Supporter(getId(), hospitalId, role, languages, modalities, capacity, certifiedUntil, unit,
+                takesNetworkRequests);
     }
 
     public Caseload caseload() {

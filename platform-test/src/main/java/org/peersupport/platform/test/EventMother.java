@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.peersupport.events.CertificationLapsed;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.MatchEscalated;
@@ -36,6 +37,11 @@ public final class EventMother {
             int capacity) {
         return new SupporterCertified(id(), Instant.now(), hospitalId, supporterId, role, List.of("en"),
                 List.of(Modality.PHONE, Modality.VIDEO), capacity, Instant.now().plus(Duration.ofDays(365)));
+    }
+
+    /** The supporter's certification ran out (training's lapse timer), as of now. */
+    public static CertificationLapsed certificationLapsed(String hospitalId, String supporterId) {
+        return new CertificationLapsed(id(), Instant.now(), hospitalId, supporterId, Instant.now());
     }
 
     public static SupporterAssigned supporterAssigned(String hospitalId, String requestId, String requesterRef,

@@ -17,4 +17,9 @@ class TrainingPersistence {
                 .named("hospital"));
         return new AggregateStore<>(mongo, RosterDocument.class, relay);
     }
+
+    @Bean
+    AggregateStore<SessionDocument> sessionStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore<>(mongo, SessionDocument.class, relay);
+    }
 }
