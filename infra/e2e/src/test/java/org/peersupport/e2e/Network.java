@@ -45,6 +45,7 @@ final class Network {
                 .withStateDir(stateDir)
                 .withPorts(PORTS)
                 .withExtraEnv("followup", Map.of("FOLLOWUP_CHECK_IN_SCHEDULE", "3s,6s"))
+                .withExtraEnv("training", Map.of("PEERSUPPORT_TRAINING_EDUCATIONEVERY", "25s"))
                 .withStartTimeout(Duration.ofSeconds(300));
         for (String service : StackConfig.SERVICES) {
             // What an operator switches on to chase a problem; the plain-text search must still find nothing.

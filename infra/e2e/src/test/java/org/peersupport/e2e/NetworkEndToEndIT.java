@@ -659,6 +659,54 @@ class NetworkEndToEndIT {
     }
 
     @Test
+    @Order(12)
+    void aNewSupporterCertifiedByAWorkshopJoinsMatchingsPoolAndLeavesItWhenTheCertificationLapses() {
+        String hospital = "riverside";
+        String nominee = hospital + "-staff-2";
+        String coordinator = coordinator(hospital);
+        // Training runs here with education-every 25s: a certification not renewed lapses by its durable timer.
+        Contact named = Contact.unique();
+        var nomination = network.post("training", "/api/hospitals/" + hospital + "/nominations", nominee, """
+                {"displayName":"%s","yearsOfExperience":6,"profile":{"role":"NURSE","unit":"ICU-9",
+                 "languages":["en"],"modalities":["PHONE"],"takesNetworkRequests":false,"capacity":2}}"""
+                .formatted(named.name()));
+        assertThat(nomination.statusCode()).as(nomination.body()).isEqualTo(201);
+        String supporterId = Network.JSON.readTree(nomination.body()).get("supporterId").asString();
+        assertThat(network.post("training", "/api/hospitals/" + hospital + "/supporters/" + supporterId + "/approval",
+                coordinator, "").statusCode()).isEqualTo(200);
+
+        java.time.Instant startsAt = java.time.Instant.now().plusSeconds(6);
+        var scheduled = network.post("training", "/api/hospitals/" + hospital + "/sessions", coordinator, """
+                {"course":"PEER_SUPPORTER_WORKSHOP","startsAt":"%s","endsAt":"%s","location":"Riverside, room 2",
+                 "audience":"COMMUNITY","seats":2,"waitlistPlaces":1}"""
+                .formatted(startsAt, startsAt.plus(Duration.ofHours(3))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String sessionId = Network.JSON.readTree(scheduled.body()).get("sessionId").asString();
+        var seat = network.post("training", "/api/sessions/" + sessionId + "/registration", nominee, "");
+        assertThat(seat.body()).contains("SEATED");
+
+        // Attendance can be recorded once the session has started: until then it is refused, changing nothing.
+        String attendance = """
+                {"attendees":[{"hospitalId":"%s","staffId":"%s"}]}""".formatted(hospital, nominee);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> network.post(
+                "training", "/api/hospitals/" + hospital + "/sessions/" + sessionId + "/attendance", coordinator,
+                attendance).statusCode() == 200);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> poolEntry(hospital, supporterId).map(e -> e.get("current").asBoolean()).orElse(false));
+        // Nobody renews it: the lapse timer ends the certification, and matching no longer counts them.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> poolEntry(hospital, supporterId).map(e -> !e.get("current").asBoolean()).orElse(true));
+    }
+
+    java.util.Optional<tools.jackson.databind.JsonNode> poolEntry(String hospital, String supporterId) {
+        var pool = network.get("matching", "/api/hospitals/" + hospital + "/pool", coordinator(hospital));
+        assertThat(pool.statusCode()).isEqualTo(200);
+        return Network.JSON.readTree(pool.body()).valueStream()
+                .filter(e -> supporterId.equals(e.get("supporterId").asString())).findFirst();
+    }
+
+    @Test
     @Order(20)
     void contactDetailsAppearInNoStoreNoRecordAndNoLogInPlainText() {
         List<String> secrets = contacts.stream().flatMap(c -> c.values().stream()).toList();
