@@ -33,7 +33,7 @@ class IntakeMessaging {
     Consumer<Message<byte[]>> triggers(EventDispatcher dispatcher, TriggerService triggers,
             TriggerProperties properties, RedactedDeadLetters letters) {
         return dispatcher.foreign(Topics.TRIGGER_REPORTED,
-                new TriggerRecords(triggers, properties.producers())::handle, letters,
+                new TriggerRecords(triggers, properties)::handle, letters,
                 Topics.deadLetter("intake-triggers"));
     }
 }

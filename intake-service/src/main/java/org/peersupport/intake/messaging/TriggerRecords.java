@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.peersupport.events.Topics;
 import org.peersupport.intake.application.TriggerGate;
+import org.peersupport.intake.application.TriggerProperties;
 import org.peersupport.intake.application.TriggerService;
 import org.peersupport.platform.kernel.InvalidValue;
 import org.peersupport.platform.messaging.CloudEventHeaders;
@@ -24,15 +25,15 @@ class TriggerRecords {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     /** Field paths go into the dead-letter reason only when they are plain names (an unknown key may be anything). */
     private static final Pattern SAFE_FIELD = Pattern.compile("[A-Za-z0-9_.\\[\\]$]{1,80}");
-    /** As the HTTPS door's body limit for triggers. */
-    static final int MAX_DATA_BYTES = 128 * 1024;
-
     private final TriggerService triggers;
     private final Map<String, String> producers;
+    /** As the HTTPS door's body limit for triggers: {@code peersupport.triggers.max-size}. */
+    private final int maxDataBytes;
 
-    TriggerRecords(TriggerService triggers, Map<String, String> producers) {
+    TriggerRecords(TriggerService triggers, TriggerProperties properties) {
         this.triggers = triggers;
-        this.producers = Map.copyOf(producers);
+        this.producers = properties.producers();
+        this.maxDataBytes = properties.maxBytes();
     }
 
     void handle(Message<byte[]> message) {
@@ -57,8 +58,8 @@ class TriggerRecords {
             throw new UntrustedEventException(type, id, UntrustedEventException.Reason.WRONG_SOURCE);
         }
         byte[] data = message.getPayload();
-        if (data == null || data.length > MAX_DATA_BYTES) {
-            throw new UndecodableEventException(type, "record " + id + ": data missing or over " + MAX_DATA_BYTES
+        if (data == null || data.length > maxDataBytes) {
+            throw new UndecodableEventException(type, "record " + id + ": data missing or over " + maxDataBytes
                     + " bytes");
         }
         TriggerGate.Passed passed;

@@ -37,6 +37,7 @@ import org.hl7.fhir.r4.model.codesystems.AdverseEventOutcome;
 import org.hl7.fhir.r4.model.codesystems.AdverseEventSeriousness;
 import org.peersupport.events.ReasonCategory;
 import org.peersupport.intake.application.FhirTriggerReader;
+import org.peersupport.intake.application.TriggerProperties;
 import org.peersupport.intake.application.TriggerReport;
 import org.peersupport.platform.kernel.InvalidValue;
 import org.peersupport.platform.web.InvalidInputException;
@@ -60,11 +61,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class FhirAdverseEvents implements FhirTriggerReader {
-
-    /** As the trigger path's body limit: the platform's filter answers 413 above it before this reader runs. */
-    static final int MAX_BYTES = 128 * 1024;
-    /** As {@code peersupport.triggers.max-involved-staff}'s default. */
-    static final int MAX_INVOLVED_STAFF = 1000;
 
     private static final String ADVERSE_EVENT = "AdverseEvent";
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -90,9 +86,14 @@ class FhirAdverseEvents implements FhirTriggerReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final FhirContext fhir;
+    /** As the trigger path's body limit: the platform's filter answers 413 above it before this reader runs. */
+    private final int maxBytes;
+    private final int maxInvolvedStaff;
 
-    FhirAdverseEvents(FhirContext fhir) {
+    FhirAdverseEvents(FhirContext fhir, TriggerProperties properties) {
         this.fhir = fhir;
+        this.maxBytes = properties.maxBytes();
+        this.maxInvolvedStaff = properties.maxInvolvedStaff();
     }
 
     /** The hospital is the door's to check (the caller's, from its token); the resource's own is not read. */
@@ -101,8 +102,8 @@ class FhirAdverseEvents implements FhirTriggerReader {
         if (body == null || body.length == 0) {
             throw invalid("body", "required: a FHIR R4 AdverseEvent as JSON");
         }
-        if (body.length > MAX_BYTES) {
-            throw invalid("body", "larger than " + MAX_BYTES + " bytes");
+        if (body.length > maxBytes) {
+            throw invalid("body", "larger than " + maxBytes + " bytes");
         }
         String json = utf8(body);
         JsonNode tree = requireAdverseEvent(json);
@@ -159,7 +160,7 @@ class FhirAdverseEvents implements FhirTriggerReader {
         }
     }
 
-    private static TriggerReport keep(AdverseEvent event) {
+    private TriggerReport keep(AdverseEvent event) {
         if (event.hasModifierExtension()) {
             throw invalid("modifierExtension", "not understood: a modifier extension may change the meaning");
         }
@@ -234,14 +235,14 @@ class FhirAdverseEvents implements FhirTriggerReader {
         return false;
     }
 
-    private static List<String> involvedStaff(AdverseEvent event) {
+    private List<String> involvedStaff(AdverseEvent event) {
         Set<String> ids = new LinkedHashSet<>();
         if (event.hasRecorder()) {
             staffId(event, event.getRecorder(), "recorder").ifPresent(ids::add);
         }
         List<Reference> contributors = event.getContributor();
-        if (contributors.size() > MAX_INVOLVED_STAFF) {
-            throw invalid("contributor", "at most " + MAX_INVOLVED_STAFF + " per event");
+        if (contributors.size() > maxInvolvedStaff) {
+            throw invalid("contributor", "at most " + maxInvolvedStaff + " per event");
         }
         for (int i = 0; i < contributors.size(); i++) {
             staffId(event, contributors.get(i), "contributor[" + i + "]").ifPresent(ids::add);
@@ -249,8 +250,8 @@ class FhirAdverseEvents implements FhirTriggerReader {
         if (ids.isEmpty()) {
             throw invalid("contributor", "required: at least one practitioner as recorder or contributor");
         }
-        if (ids.size() > MAX_INVOLVED_STAFF) {
-            throw invalid("contributor", "at most " + MAX_INVOLVED_STAFF + " per event");
+        if (ids.size() > maxInvolvedStaff) {
+            throw invalid("contributor", "at most " + maxInvolvedStaff + " per event");
         }
         return new ArrayList<>(ids);
     }

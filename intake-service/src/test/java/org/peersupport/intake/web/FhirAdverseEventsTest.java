@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,17 +16,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peersupport.events.ReasonCategory;
+import org.peersupport.intake.application.TriggerProperties;
 import org.peersupport.intake.application.TriggerReport;
 import org.peersupport.platform.kernel.InvalidValue;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The FHIR door's gate over its corpus: what good samples keep, what bad ones are refused for. */
 @ExtendWith(OutputCaptureExtension.class)
 class FhirAdverseEventsTest {
 
-    private static final FhirAdverseEvents READER = new FhirAdverseEvents(new FhirConfiguration().fhirContext());
+    /** The shipped defaults, as application.yaml sets them. */
+    private static final TriggerProperties LIMITS = new TriggerProperties(5, 1000, DataSize.ofKilobytes(128), Map.of());
+    private static final FhirAdverseEvents READER = new FhirAdverseEvents(new FhirConfiguration().fhirContext(), LIMITS);
 
     static Stream<Arguments> goodSamples() {
         return Stream.of(
@@ -108,8 +113,8 @@ class FhirAdverseEventsTest {
 
     @Test
     void aBodyOverTheLimitIsRefusedBeforeItIsParsed() {
-        byte[] body = FhirSamples.oversize(FhirAdverseEvents.MAX_BYTES);
-        assertThat(body.length).isGreaterThan(FhirAdverseEvents.MAX_BYTES);
+        byte[] body = FhirSamples.oversize(LIMITS.maxBytes());
+        assertThat(body.length).isGreaterThan(LIMITS.maxBytes());
 
         assertThatThrownBy(() -> READER.read("lakeside", body)).isInstanceOf(InvalidValue.class)
                 .extracting(e -> ((InvalidValue) e).field()).isEqualTo("body");
@@ -144,7 +149,7 @@ class FhirAdverseEventsTest {
     @Test
     void moreContributorsThanATriggerMayNameAreRefused() {
         StringBuilder contributors = new StringBuilder();
-        for (int i = 0; i <= FhirAdverseEvents.MAX_INVOLVED_STAFF; i++) {
+        for (int i = 0; i <= LIMITS.maxInvolvedStaff(); i++) {
             contributors.append(i == 0 ? "" : ",").append("{\"type\":\"Practitioner\",\"identifier\":{\"value\":\"S")
                     .append(i).append("\"}}");
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.peersupport.events.OutreachOffered;
 import org.peersupport.intake.domain.Outreach;
 import org.peersupport.intake.application.FhirTriggerReader;
+import org.peersupport.intake.application.TriggerProperties;
 import org.peersupport.intake.persistence.TriggerDocument;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
@@ -47,6 +48,9 @@ class FhirTriggerDoorTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TriggerProperties limits;
 
     @Autowired
     MongoTemplate mongo;
@@ -108,7 +112,7 @@ class FhirTriggerDoorTest {
     @Test
     void aBodyOverTheLimitIsRefusedAsTooLarge() {
         Api.Response response = Api.local(port).post(PATH, SYSTEM,
-                FhirSamples.oversize(FhirAdverseEvents.MAX_BYTES), FHIR_JSON);
+                FhirSamples.oversize(limits.maxBytes()), FHIR_JSON);
 
         assertThat(response.status()).isEqualTo(413);
     }
