@@ -1,0 +1,60 @@
+package org.peersupport.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.peersupport.events.CaseClosed;
+import org.peersupport.events.ClosureReason;
+import org.peersupport.platform.test.Api;
+import org.peersupport.platform.test.EventMother;
+import org.peersupport.platform.test.EventProbe;
+import org.peersupport.platform.test.ServiceTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Follow-up's closed case releases its requester's one open request, so they may ask again; a forged close does not. */
+@ServiceTest
+class CaseClosureTest {
+
+    static final EventProbe probe = EventProbe.shared();
+    static final String BODY = """
+            {"requesterRole":"NURSE","preferredModality":"PHONE","preferredLanguage":"en",
+             "contact":{"name":"Cass Closed","phone":"+16035550171"}}""";
+
+    @LocalServerPort
+    int port;
+
+    private Api.Response ask(String token) {
+        return Api.local(port).post("/api/hospitals/lakeside/requests", token, BODY);
+    }
+
+    @Test
+    void aClosedCaseLetsItsRequesterAskAgain() {
+        String token = Staff.fresh("lakeside");
+        String first = ask(token).json().get("reference").asString();
+        assertThat(ask(token).json().get("alreadyOpen").asBoolean()).isTrue();
+
+        CaseClosed closed = EventMother.caseClosed("lakeside", first, "lakeside-supporter-1",
+                ClosureReason.BY_SUPPORTER);
+        probe.publish(closed);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ask(token).status() == 202);
+    }
+
+    @Test
+    void aCloseNamingAnotherHospitalIsDeadLetteredAndReleasesNothing() {
+        String token = Staff.fresh("lakeside");
+        String first = ask(token).json().get("reference").asString();
+
+        CaseClosed elsewhere = EventMother.caseClosed("riverside", first, "riverside-supporter-1",
+                ClosureReason.BY_SUPPORTER);
+        try (EventProbe dlq = EventProbe.deadLetters("intake")) {
+            probe.publish(elsewhere);
+            dlq.awaitRecord(elsewhere.eventId());
+        }
+        Api.Response again = ask(token);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("reference").asString()).isEqualTo(first);
+    }
+}
