@@ -109,9 +109,8 @@ class CaseApiTest {
     @Test
     void aReferralIsToACategoryOfTheHospitalsDirectory() {
         String caseId = opened();
-        List<String> listed = new ArrayList<>();
-        Api.local(port).get("/api/hospitals/lakeside/referral-directory", supporter).json()
-                .forEach(entry -> listed.add(entry.get("category").asString()));
+        List<String> listed = Api.local(port).get("/api/hospitals/lakeside/referral-directory", supporter).json()
+                .valueStream().map(entry -> entry.get("category").asString()).toList();
         assertThat(listed).contains("EAP", "GRIEF_COUNSELING", "CHAPLAINCY");
         assertThat(Api.local(port).get("/api/hospitals/lakeside/referral-directory", elsewhere).status())
                 .isEqualTo(403);
