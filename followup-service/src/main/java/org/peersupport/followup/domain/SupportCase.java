@@ -95,7 +95,7 @@ public record SupportCase(String id, String hospitalId, String supporterId, Inst
 
     /**
      * The supporter reached the person: check-ins start counting from now. Recording it again changes nothing. A
-     * contact after the clock ran out still counts, as late.
+     * contact after the clock ran out (or once it was reported breached) still counts, as late.
      */
     public Decision<SupportCase> firstContact(Instant now, CaseSettings settings) {
         requireOpen();
@@ -107,7 +107,7 @@ public record SupportCase(String id, String hospitalId, String supporterId, Inst
         SupportCase contacted = with(Status.OPEN, checkInsDue, firstContactDueAt, now, slaBreached, checkIns, referrals,
                 null, null, false);
         Decision<SupportCase> decision = Decision.to(contacted).publishing(new FirstContactMade(newEventId(), now,
-                hospitalId, id, supporterId, due, !now.isAfter(due)));
+                hospitalId, id, supporterId, due, !slaBreached && !now.isAfter(due)));
         // A case stored before this clock has its check-ins running from the opening already.
         return legacy ? decision
                 : decision.scheduling(checkInTimer(1, settings.schedule().dueAt(now, 1).orElseThrow()));
