@@ -83,6 +83,27 @@ class CaseApiTest {
         assertThat(post(base + "/first-contact", supporter, "").json().get("firstContactAt").isNull()).isFalse();
     }
 
+    private List<String> listed(String path, String token) {
+        return Api.local(port).get(path, token).json().valueStream().map(c -> c.get("caseId").asString()).toList();
+    }
+
+    @Test
+    void theCoordinatorListsTheHospitalsOpenCasesAndASupporterTheirOwnUntilTheyClose() {
+        String caseId = opened();
+
+        assertThat(listed("/api/hospitals/lakeside/cases", coordinator)).contains(caseId);
+        assertThat(listed("/api/cases", supporter)).contains(caseId);
+        assertThat(listed("/api/cases", otherSupporter)).doesNotContain(caseId);
+        assertThat(Api.local(port).get("/api/hospitals/lakeside/cases", supporter).status()).isEqualTo(403);
+        assertThat(Api.local(port).get("/api/hospitals/lakeside/cases",
+                TestTokens.token("riverside-coordinator", "riverside", "coordinator")).status()).isEqualTo(403);
+
+        post("/api/hospitals/lakeside/cases/" + caseId + "/closure", supporter, "");
+
+        assertThat(listed("/api/hospitals/lakeside/cases", coordinator)).doesNotContain(caseId);
+        assertThat(listed("/api/cases", supporter)).doesNotContain(caseId);
+    }
+
     @Test
     void badInputNamesTheFieldAndAWrongStateIsAConflict() {
         String base = "/api/hospitals/lakeside/cases/" + opened();

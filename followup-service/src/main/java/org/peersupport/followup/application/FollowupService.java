@@ -11,6 +11,7 @@ import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.followup.domain.SupportCase;
 import org.peersupport.followup.persistence.CaseDocument;
+import org.peersupport.followup.persistence.OpenCases;
 import org.peersupport.platform.kernel.Decision;
 import org.peersupport.platform.kernel.InvalidValue;
 import org.peersupport.platform.messaging.TrustPolicy;
@@ -37,11 +38,14 @@ public class FollowupService implements TimerHandler {
     private static final Logger log = LoggerFactory.getLogger(FollowupService.class);
 
     private final AggregateStore<CaseDocument> cases;
+    private final OpenCases open;
     private final FollowupProperties properties;
     private final Clock clock;
 
-    public FollowupService(AggregateStore<CaseDocument> cases, FollowupProperties properties, Clock clock) {
+    public FollowupService(AggregateStore<CaseDocument> cases, OpenCases open, FollowupProperties properties,
+            Clock clock) {
         this.cases = cases;
+        this.open = open;
         this.properties = properties;
         this.clock = clock;
     }
@@ -56,6 +60,8 @@ public class FollowupService implements TimerHandler {
         }
         Decision<SupportCase> decision = SupportCase.open(event.requestId(), event.hospitalId(), event.supporterId(),
                 Boolean.TRUE.equals(event.urgent()), clock.instant(), properties.settingsFor(event.hospitalId()));
+        // Listed first, so no open case is ever missing from its lists (readers pass over one never stored).
+        open.add(event.hospitalId(), event.supporterId(), event.requestId());
         if (cases.insert(new CaseDocument(decision.state()), event.eventId(), decision)) {
             log.info("case {} opened", event.requestId());
         }
@@ -71,6 +77,7 @@ public class FollowupService implements TimerHandler {
             TrustPolicy.requireSameHospital(event, current.hospitalId());
             return current.withdrawn(clock.instant());
         });
+        unlistIfClosed(applied);
         if (applied.found()) {
             log.info("case {} closed: request withdrawn", event.requestId());
             return;
@@ -92,6 +99,19 @@ public class FollowupService implements TimerHandler {
                 .filter(c -> c.hospitalId().equals(hospitalId))
                 .filter(c -> caller.has(Role.COORDINATOR) || caller.subject().equals(c.supporterId()))
                 .orElseThrow(() -> new NotFoundException("Case"));
+    }
+
+    /** The hospital's open cases, oldest first, for its coordinator. */
+    public List<SupportCase> openCasesOf(Caller caller, String hospitalId) {
+        caller.require(Role.COORDINATOR).requireHospital(hospitalId);
+        return open.ofHospital(hospitalId);
+    }
+
+    /** The caller's own open cases, oldest first. */
+    public List<SupportCase> myOpenCases(Caller caller) {
+        caller.require(Role.SUPPORTER);
+        return open.ofSupporter(caller.subject()).stream()
+                .filter(c -> caller.hospitalId().map(c.hospitalId()::equals).orElse(false)).toList();
     }
 
     /** The case's supporter reached the person: the first-contact clock stops and the check-ins start. */
@@ -160,6 +180,7 @@ public class FollowupService implements TimerHandler {
         if (!applied.found()) {
             throw new NotFoundException("Case");
         }
+        unlistIfClosed(applied);
         return cases.find(caseId).map(CaseDocument::toDomain).orElseThrow(() -> new NotFoundException("Case"));
     }
 
@@ -185,7 +206,13 @@ public class FollowupService implements TimerHandler {
     /** The grace period of a check-in ended. */
     void checkInGraceOver(TimerTask timer) {
         int number = SupportCase.checkInNumber(timer.payload(), timer.id());
-        cases.apply(timer.aggregateId(), timer.id(),
-                (SupportCase supportCase) -> supportCase.checkInGraceOver(number, clock.instant()));
+        unlistIfClosed(cases.apply(timer.aggregateId(), timer.id(),
+                (SupportCase supportCase) -> supportCase.checkInGraceOver(number, clock.instant())));
+    }
+
+    /** A case that this step closed leaves the lists of open cases. */
+    private void unlistIfClosed(Applied<SupportCase> applied) {
+        applied.changedTo().filter(c -> !c.isOpen())
+                .ifPresent(closed -> open.remove(closed.hospitalId(), closed.supporterId(), closed.id()));
     }
 }

@@ -38,6 +38,16 @@ class CaseController {
         return CaseView.of(followup.caseFor(Caller.current(), hospitalId, caseId), null);
     }
 
+    @GetMapping("/api/hospitals/{hospitalId}/cases")
+    List<CaseView> openCases(@PathVariable String hospitalId) {
+        return followup.openCasesOf(Caller.current(), hospitalId).stream().map(c -> CaseView.of(c, null)).toList();
+    }
+
+    @GetMapping("/api/cases")
+    List<CaseView> myCases() {
+        return followup.myOpenCases(Caller.current()).stream().map(c -> CaseView.of(c, null)).toList();
+    }
+
     @PostMapping("/api/hospitals/{hospitalId}/cases/{caseId}/first-contact")
     CaseView firstContact(@PathVariable String hospitalId, @PathVariable String caseId) {
         return CaseView.of(followup.recordFirstContact(Caller.current(), hospitalId, caseId), null);
