@@ -34,6 +34,11 @@ public record FollowupProperties(
     public FollowupProperties {
         referrals = referrals == null ? List.of() : List.copyOf(referrals);
         hospitals = hospitals == null ? Map.of() : Map.copyOf(hospitals);
+        // A schedule or duration that cannot work stops the service at start-up, not each case later.
+        settings(null, checkInSchedule, firstContactWithin, urgentFirstContactWithin, checkInGrace);
+        for (Hospital own : hospitals.values()) {
+            settings(own, checkInSchedule, firstContactWithin, urgentFirstContactWithin, checkInGrace);
+        }
     }
 
     /** One hospital's overrides; null keeps the top-level value. */
@@ -43,18 +48,28 @@ public record FollowupProperties(
 
     /** An entry of a referral directory: a service of a category, how to reach it, a short note. */
     public record ReferralService(ReferralCategory category, String name, String phone, String url, String note) {
+
+        public ReferralService {
+            if (category == null || name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a referral directory entry needs a category and a name");
+            }
+        }
     }
 
     /** The clocks that hold for {@code hospitalId}. */
     public CaseSettings settingsFor(String hospitalId) {
-        Hospital own = hospitals.get(hospitalId);
+        return settings(hospitals.get(hospitalId), checkInSchedule, firstContactWithin, urgentFirstContactWithin,
+                checkInGrace);
+    }
+
+    /** A hospital's own values where it has them ({@code own} may be null), the top-level ones elsewhere. */
+    private static CaseSettings settings(Hospital own, List<Duration> schedule, Duration within, Duration urgentWithin,
+            Duration grace) {
         if (own == null) {
-            return new CaseSettings(firstContactWithin, urgentFirstContactWithin, new CheckInSchedule(checkInSchedule),
-                    checkInGrace);
+            return new CaseSettings(within, urgentWithin, new CheckInSchedule(schedule), grace);
         }
-        return new CaseSettings(or(own.firstContactWithin(), firstContactWithin),
-                or(own.urgentFirstContactWithin(), urgentFirstContactWithin),
-                new CheckInSchedule(or(own.checkInSchedule(), checkInSchedule)), or(own.checkInGrace(), checkInGrace));
+        return new CaseSettings(or(own.firstContactWithin(), within), or(own.urgentFirstContactWithin(), urgentWithin),
+                new CheckInSchedule(or(own.checkInSchedule(), schedule)), or(own.checkInGrace(), grace));
     }
 
     /** The referral directory of {@code hospitalId}: its own, or the top-level one. */
