@@ -31,6 +31,7 @@ SERVICES="console intake matching followup notification training"
 read -r -d '' ACLS <<'TABLE' || true
 intake          Write      topic     peersupport.intake.v1
 intake          Read       topic     peersupport.matching.v1
+intake          Read       topic     peersupport.followup.v1
 intake          Read       topic     peersupport.triggers.v1
 intake          Read       group     intake
 intake          Write      topic     peersupport.dlq.intake
@@ -39,6 +40,7 @@ intake          Write      topic     peersupport.dlq.intake-triggers
 matching        Write      topic     peersupport.matching.v1
 matching        Read       topic     peersupport.intake.v1
 matching        Read       topic     peersupport.training.v1
+matching        Read       topic     peersupport.followup.v1
 matching        Read       group     matching
 matching        Write      topic     peersupport.dlq.matching
 followup        Write      topic     peersupport.followup.v1

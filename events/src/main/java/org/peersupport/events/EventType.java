@@ -30,6 +30,13 @@ public enum EventType {
     OFFER_WITHDRAWN("peersupport.offer.withdrawn.v1", OfferWithdrawn.class, Topics.MATCHING),
     CASE_OPENED("peersupport.case.opened.v1", CaseOpened.class, Topics.FOLLOWUP),
     CHECK_IN_DUE("peersupport.checkin.due.v1", CheckInDue.class, Topics.FOLLOWUP),
+    FIRST_CONTACT_MADE("peersupport.contact.made.v1", FirstContactMade.class, Topics.FOLLOWUP),
+    SLA_BREACHED("peersupport.sla.breached.v1", SlaBreached.class, Topics.FOLLOWUP),
+    CHECK_IN_RECORDED("peersupport.checkin.recorded.v1", CheckInRecorded.class, Topics.FOLLOWUP),
+    CHECK_IN_MISSED("peersupport.checkin.missed.v1", CheckInMissed.class, Topics.FOLLOWUP),
+    REFERRAL_MADE("peersupport.referral.made.v1", ReferralMade.class, Topics.FOLLOWUP),
+    CASE_CLOSED("peersupport.case.closed.v1", CaseClosed.class, Topics.FOLLOWUP),
+    FEEDBACK_RECEIVED("peersupport.feedback.received.v1", FeedbackReceived.class, Topics.FOLLOWUP),
     NOTIFICATION_SENT("peersupport.notification.sent.v1", NotificationSent.class, Topics.NOTIFICATION);
 
     private static final Map<String, EventType> BY_WIRE_TYPE =

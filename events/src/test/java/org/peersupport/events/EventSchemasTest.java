@@ -30,7 +30,9 @@ class EventSchemasTest {
     /** Fields added to a published type after its first release: optional on the wire, so older events stay valid. */
     static final Map<EventType, Set<String>> ADDED_LATER = Map.of(EventType.REQUEST_SUBMITTED, Set.of("unit",
             "reasonCategory", "urgency", "sameRolePreferred", "outsideUnitPreferred", "supporterGender", "origin"),
-            EventType.SUPPORTER_CERTIFIED, Set.of("unit", "takesNetworkRequests"));
+            EventType.SUPPORTER_CERTIFIED, Set.of("unit", "takesNetworkRequests"),
+            EventType.SUPPORTER_ASSIGNED, Set.of("urgent"),
+            EventType.CASE_OPENED, Set.of("firstContactDueAt"));
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -155,6 +157,7 @@ class EventSchemasTest {
                 case "preferredLanguage" -> "en";
                 case "unit" -> "ICU-4";
                 case "channel" -> "IN_APP";
+                case "month" -> "2026-11";
                 case "reason" -> type(component).equals(MatchEscalated.class) ? "NO_ELIGIBLE_SUPPORTER" : "assigned";
                 default -> name + "-1";
             };
@@ -162,7 +165,7 @@ class EventSchemasTest {
         if (t == Instant.class) {
             return Instant.parse("2026-11-23T10:15:30Z");
         }
-        if (t == int.class) {
+        if (t == int.class || t == Integer.class) {
             return 2;
         }
         if (t == boolean.class || t == Boolean.class) {

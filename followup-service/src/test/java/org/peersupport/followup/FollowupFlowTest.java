@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.CaseOpened;
 import org.peersupport.events.CheckInDue;
+import org.peersupport.events.FirstContactMade;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.platform.test.EventMother;
 import org.peersupport.platform.test.Api;
@@ -32,7 +33,7 @@ class FollowupFlowTest {
     TimerStore timers;
 
     @Test
-    void anAssignmentOpensACaseWhoseCheckInsFallDueOnSchedule() {
+    void anAssignmentOpensACaseWhoseCheckInsFallDueOnScheduleFromTheFirstContact() {
         String requestId = UUID.randomUUID().toString();
         SupporterAssigned assigned = EventMother.supporterAssigned("lakeside", requestId, "rq-1",
                 "lakeside-supporter-1");
@@ -41,11 +42,16 @@ class FollowupFlowTest {
         probe.publish(assigned);
 
         CaseOpened opened = probe.await(CaseOpened.class, e -> e.caseId().equals(requestId));
+        String token = TestTokens.token("lakeside-supporter-1", "lakeside", "supporter");
+        assertThat(Api.local(port).post("/api/hospitals/lakeside/cases/" + requestId + "/first-contact", token, "")
+                .status()).isEqualTo(200);
+        FirstContactMade contact = probe.await(FirstContactMade.class, e -> e.caseId().equals(requestId));
         CheckInDue first = probe.await(CheckInDue.class, e -> e.caseId().equals(requestId) && e.checkInNumber() == 1);
         CheckInDue second = probe.await(CheckInDue.class, e -> e.caseId().equals(requestId) && e.checkInNumber() == 2);
 
         assertThat(opened.supporterId()).isEqualTo("lakeside-supporter-1");
-        assertThat(first.occurredAt()).isAfterOrEqualTo(opened.firstCheckInDueAt());
+        assertThat(contact.inTime()).isTrue();
+        assertThat(first.occurredAt()).isAfterOrEqualTo(contact.occurredAt().plusSeconds(1).minusMillis(1));
         assertThat(second.occurredAt()).isAfter(first.occurredAt());
         assertThat(second.supporterId()).isEqualTo("lakeside-supporter-1");
         await().atMost(Duration.ofSeconds(10)).until(() -> timers.find(requestId + ":check-in:2").isEmpty());
@@ -53,7 +59,6 @@ class FollowupFlowTest {
         assertThat(probe.all(CaseOpened.class, e -> e.caseId().equals(requestId))).hasSize(1);
         assertThat(probe.all(CheckInDue.class, e -> e.caseId().equals(requestId))).hasSize(2);
 
-        String token = TestTokens.token("lakeside-supporter-1", "lakeside", "supporter");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Api.local(port)
                 .get("/api/hospitals/lakeside/cases/" + requestId, token).json().get("checkInsDue").asInt())
                 .isEqualTo(2));

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.peersupport.events.CaseClosed;
 import org.peersupport.events.CaseOpened;
+import org.peersupport.events.ClosureReason;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterAssigned;
@@ -39,10 +41,14 @@ class WithdrawalTest {
         String requestId = UUID.randomUUID().toString();
         probe.publish(EventMother.supporterAssigned("lakeside", requestId, "rq-w1", "lakeside-supporter-1"));
         probe.await(CaseOpened.class, e -> e.caseId().equals(requestId));
+        assertThat(Api.local(port).post("/api/hospitals/lakeside/cases/" + requestId + "/first-contact",
+                TestTokens.token("lakeside-supporter-1", "lakeside", "supporter"), "").status()).isEqualTo(200);
 
         probe.publish(EventMother.requestWithdrawn("lakeside", requestId));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> status(requestId).equals("CLOSED"));
+        assertThat(probe.await(CaseClosed.class, e -> e.caseId().equals(requestId)).reason())
+                .isEqualTo(ClosureReason.WITHDRAWN);
         // Check-ins fall due 1 s and 2 s after opening: whatever fell due before the case closed, nothing after.
         int dueWhenClosed = Api.local(port).get("/api/hospitals/lakeside/cases/" + requestId,
                 TestTokens.token("lakeside-coordinator", "lakeside", "coordinator")).json().get("checkInsDue").asInt();

@@ -13,4 +13,9 @@ class FollowupPersistence {
     AggregateStore<CaseDocument> caseStore(MongoTemplate mongo, OutboxRelay relay) {
         return new AggregateStore<>(mongo, CaseDocument.class, relay);
     }
+
+    @Bean
+    AggregateStore<FeedbackDocument> feedbackStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore<>(mongo, FeedbackDocument.class, relay);
+    }
 }

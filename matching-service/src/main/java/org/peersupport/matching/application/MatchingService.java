@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.peersupport.events.CaseClosed;
 import org.peersupport.events.CertificationLapsed;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
@@ -276,6 +277,24 @@ public class MatchingService implements TimerHandler {
             release(withdrawn.supporterId(), event.requestId());
         }
         log.info("request {} withdrawn", event.requestId());
+    }
+
+    /**
+     * Follow-up closed the case of a request: the supporter's place is freed (and offered to the hospital's oldest
+     * waiting request). The supporter is the one this assignment names, not the event's; a redelivery frees nothing
+     * twice, and a case closed for a request matching never had, or never placed, frees nothing.
+     */
+    public void onCaseClosed(CaseClosed event) {
+        Optional<Assignment> assignment = assignments.find(event.caseId()).map(AssignmentDocument::toDomain);
+        if (assignment.isEmpty()) {
+            log.info("case {} closed for a request matching does not hold", event.caseId());
+            return;
+        }
+        TrustPolicy.requireSameHospital(event, assignment.get().request().hospitalId());
+        if (assignment.get().supporterId() != null) {
+            release(assignment.get().supporterId(), event.caseId());
+        }
+        log.info("case {} closed: place freed", event.caseId());
     }
 
     /**

@@ -93,7 +93,8 @@ public record Caseload(List<String> requestIds, List<String> refusedAttempts, In
         taken.add(now);
         return new Reservation(new Caseload(held, refusedAttempts, now, supported, taken), Outcome.RESERVED,
                 List.of(new SupporterAssigned(newEventId(), now, assignment.request().hospitalId(),
-                        requestId, assignment.requesterRef(), supporter.id())), coolDown.until(taken, now));
+                        requestId, assignment.requesterRef(), supporter.id(), assignment.request().urgent())),
+                coolDown.until(taken, now));
     }
 
     /** Frees the place a request held (its case is over); the same caseload when it held none. */

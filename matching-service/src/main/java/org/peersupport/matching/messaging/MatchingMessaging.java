@@ -1,6 +1,7 @@
 package org.peersupport.matching.messaging;
 
 import java.util.function.Consumer;
+import org.peersupport.events.CaseClosed;
 import org.peersupport.events.CertificationLapsed;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
@@ -14,7 +15,7 @@ import org.springframework.messaging.Message;
 @Configuration
 class MatchingMessaging {
 
-    /** Requests from intake and the roster from training: bound in application.yaml. */
+    /** Requests from intake, the roster from training and closed cases from followup: bound in application.yaml. */
     @Bean
     Consumer<Message<byte[]>> matchingEvents(EventDispatcher dispatcher, MatchingService matching) {
         return dispatcher.consumer()
@@ -22,6 +23,7 @@ class MatchingMessaging {
                 .on(RequestWithdrawn.class, matching::onRequestWithdrawn)
                 .on(SupporterCertified.class, matching::onSupporterCertified)
                 .on(CertificationLapsed.class, matching::onCertificationLapsed)
+                .on(CaseClosed.class, matching::onCaseClosed)
                 .build();
     }
 }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.peersupport.events.CaseClosed;
 import org.peersupport.events.CertificationLapsed;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.ClinicalRole;
+import org.peersupport.events.ClosureReason;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.Modality;
 import org.peersupport.events.OfferMade;
@@ -60,6 +62,11 @@ public final class EventMother {
 
     public static CheckInDue checkInDue(String hospitalId, String caseId, String supporterId, int number) {
         return new CheckInDue(id(), Instant.now(), hospitalId, caseId, supporterId, number);
+    }
+
+    /** Follow-up closed the case of request {@code caseId}. */
+    public static CaseClosed caseClosed(String hospitalId, String caseId, String supporterId, ClosureReason reason) {
+        return new CaseClosed(id(), Instant.now(), hospitalId, caseId, supporterId, reason);
     }
 
     private static String id() {
