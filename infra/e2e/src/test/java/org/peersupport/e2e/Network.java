@@ -44,7 +44,10 @@ final class Network {
         StackConfig config = StackConfig.defaults(root, Map.of())
                 .withStateDir(stateDir)
                 .withPorts(PORTS)
-                .withExtraEnv("followup", Map.of("FOLLOWUP_CHECK_IN_SCHEDULE", "3s,6s"))
+                // Clocks short enough to watch: first contact due in 5 s, check-ins 3 s and 6 s after it, and a timer
+                // leased by a killed instance taken over after 10 s.
+                .withExtraEnv("followup", Map.of("FOLLOWUP_CHECK_IN_SCHEDULE", "3s,6s",
+                        "FOLLOWUP_FIRST_CONTACT_WITHIN", "5s", "PEERSUPPORT_TIMERS_LEASE", "10s"))
                 .withExtraEnv("training", Map.of("PEERSUPPORT_TRAINING_EDUCATIONEVERY", "25s"))
                 .withStartTimeout(Duration.ofSeconds(300));
         for (String service : StackConfig.SERVICES) {
@@ -88,6 +91,12 @@ final class Network {
     HttpResponse<String> postAt(String baseUrl, String path, String principal, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token(principal)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A POST without a token, as a public path (the feedback link) is called. */
+    HttpResponse<String> postAnonymously(String part, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(part) + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 

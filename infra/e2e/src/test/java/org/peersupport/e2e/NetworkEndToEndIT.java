@@ -186,6 +186,10 @@ class NetworkEndToEndIT {
                 (System.nanoTime() - accepting) / 1_000_000);
         assertThat(assignedSupporter(reference)).isEqualTo(offered);
 
+        // Check-ins are counted from the first contact, which the supporter records.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> network.post("followup",
+                "/api/hospitals/" + hospitalOf.get(reference) + "/cases/" + reference + "/first-contact", offered, "")
+                .statusCode() == 200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(network
                 .inbox(assignedSupporter(reference)).valueStream()
                 .filter(n -> reference.equals(n.get("aboutId").asString()))
@@ -697,6 +701,104 @@ class NetworkEndToEndIT {
         // Nobody renews it: the lapse timer ends the certification, and matching no longer counts them.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> poolEntry(hospital, supporterId).map(e -> !e.get("current").asBoolean()).orElse(true));
+    }
+
+    @Test
+    @Order(13)
+    void aCaseRunsFromItsBreachedFirstContactClockThroughCheckInsToClosureWhichFreesThePlaceAndTheOpenRequest() {
+        Contact contact = Contact.unique();
+        contacts.add(contact);
+        String hospital = "lakeside";
+        String reference = network.submit(hospital, coordinator(hospital), contact);
+        hospitalOf.put(reference, hospital);
+        awaitAssignedAndNotified(List.of(reference), Duration.ofSeconds(60));
+        String supporter = assignedSupporter(reference);
+        String casePath = "/api/hospitals/" + hospital + "/cases/" + reference;
+        long held = poolEntry(hospital, supporter).orElseThrow().get("activeCases").asLong();
+
+        // Followup runs here with first contact due within 5 s: nobody has called yet, so the coordinator sees a breach.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> Network.JSON
+                .readTree(network.get("followup", casePath, coordinator(hospital)).body()).path("slaBreached")
+                .asBoolean(false));
+        assertThat(network.post("followup", casePath + "/first-contact", supporter, "").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(network.inbox(supporter).valueStream()
+                .filter(n -> reference.equals(n.get("aboutId").asString()))
+                .map(n -> n.get("kind").asString()).toList()).contains("CHECK_IN_DUE"));
+        var checkIn = network.post("followup", casePath + "/check-ins/1", supporter, """
+                {"outcome":"COMPLETED"}""");
+        assertThat(checkIn.statusCode()).as(checkIn.body()).isEqualTo(200);
+        // Someone else's case is not theirs to close: the supporter of another hospital gets 404, nothing changes.
+        assertThat(network.post("followup", casePath + "/closure", supporters("riverside").get(0), "").statusCode())
+                .isIn(403, 404);
+
+        var closed = network.post("followup", casePath + "/closure", supporter, "");
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        String feedbackToken = Network.JSON.readTree(closed.body()).get("feedbackToken").asString();
+
+        // The supporter's place is free again, and the requester may ask again: a new request, not the closed one.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> poolEntry(hospital,
+                supporter).orElseThrow().get("activeCases").asLong() == held - 1);
+        var again = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> network.trySubmit(hospital, coordinator(hospital), contact), r -> r.statusCode() == 202);
+        String second = Network.JSON.readTree(again.body()).get("reference").asString();
+        assertThat(second).isNotEqualTo(reference);
+        network.post("intake", "/api/hospitals/" + hospital + "/requests/" + second + "/withdrawal",
+                coordinator(hospital), "");
+
+        // The anonymous pulse: once, without signing in.
+        String pulse = """
+                {"token":"%s","helpfulness":5,"wouldRecommend":true,"distress":2}""".formatted(feedbackToken);
+        assertThat(network.postAnonymously("followup", "/api/feedback", pulse).statusCode()).isEqualTo(204);
+        assertThat(network.postAnonymously("followup", "/api/feedback", pulse).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Three followup instances share the cases; one is killed with check-ins about to fall due. Each check-in of
+     * each case is published once (by event id) and told to its supporter once.
+     */
+    @Test
+    @Order(14)
+    void threeFollowupInstancesOneKilledFireEveryCheckInOnceInEffect() {
+        network.stack.startInstance("followup", "followup-2", 28087, 29087);
+        network.stack.startInstance("followup", "followup-3", 28088, 29088);
+        try {
+            List<String> refs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                refs.add(submit());
+            }
+            awaitAssignedAndNotified(refs, Duration.ofSeconds(90));
+            for (String reference : refs) {
+                String casePath = "/api/hospitals/" + hospitalOf.get(reference) + "/cases/" + reference;
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> network.post(
+                        "followup", casePath + "/first-contact", assignedSupporter(reference), "").statusCode() == 200);
+            }
+            // Check-ins fall due 3 s and 6 s after each first contact: kill the main instance among them.
+            network.stack.kill("followup");
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                for (String reference : refs) {
+                    assertThat(network.inbox(assignedSupporter(reference)).valueStream()
+                            .filter(n -> reference.equals(n.get("aboutId").asString()))
+                            .filter(n -> "CHECK_IN_DUE".equals(n.get("kind").asString())).count())
+                            .as("check-in notices of " + reference).isEqualTo(2);
+                }
+            });
+            Map<String, java.util.Set<String>> eventIds = new HashMap<>();
+            for (ConsumerRecord<byte[], byte[]> record : network.records(List.of("peersupport.followup.v1"))) {
+                String subject = Network.header(record, "ce_subject");
+                if (refs.contains(subject) && "peersupport.checkin.due.v1".equals(Network.header(record, "ce_type"))) {
+                    int number = Network.JSON.readTree(record.value()).get("checkInNumber").asInt();
+                    eventIds.computeIfAbsent(subject + "#" + number, k -> new java.util.HashSet<>())
+                            .add(Network.header(record, "ce_id"));
+                }
+            }
+            assertThat(eventIds).hasSize(refs.size() * 2);
+            assertThat(eventIds.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+        } finally {
+            network.stack.start("followup");
+            network.stack.stopInstance("followup-2");
+            network.stack.stopInstance("followup-3");
+        }
     }
 
     java.util.Optional<tools.jackson.databind.JsonNode> poolEntry(String hospital, String supporterId) {
