@@ -18,6 +18,7 @@ public enum EventType {
     OUTREACH_DECLINED("peersupport.outreach.declined.v1", OutreachDeclined.class, Topics.INTAKE),
     OUTREACH_EXPIRED("peersupport.outreach.expired.v1", OutreachExpired.class, Topics.INTAKE),
     GROUP_DEBRIEF_SUGGESTED("peersupport.debrief.suggested.v1", GroupDebriefSuggested.class, Topics.INTAKE),
+    CASE_DATA_PURGED("peersupport.case.purged.v1", CaseDataPurged.class, Topics.INTAKE),
     SUPPORTER_CERTIFIED("peersupport.supporter.certified.v1", SupporterCertified.class, Topics.TRAINING),
     SUPPORTER_ASSIGNED("peersupport.supporter.assigned.v1", SupporterAssigned.class, Topics.MATCHING),
     MATCH_ESCALATED("peersupport.match.escalated.v1", MatchEscalated.class, Topics.MATCHING),
@@ -27,6 +28,7 @@ public enum EventType {
     OFFER_WITHDRAWN("peersupport.offer.withdrawn.v1", OfferWithdrawn.class, Topics.MATCHING),
     CASE_OPENED("peersupport.case.opened.v1", CaseOpened.class, Topics.FOLLOWUP),
     CHECK_IN_DUE("peersupport.checkin.due.v1", CheckInDue.class, Topics.FOLLOWUP),
+    CASE_CLOSED("peersupport.case.closed.v1", CaseClosed.class, Topics.FOLLOWUP),
     NOTIFICATION_SENT("peersupport.notification.sent.v1", NotificationSent.class, Topics.NOTIFICATION);
 
     private static final Map<String, EventType> BY_WIRE_TYPE =

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.peersupport.events.CaseClosed;
+import org.peersupport.events.CaseDataPurged;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.ClinicalRole;
+import org.peersupport.events.ClosureReason;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.Modality;
 import org.peersupport.events.OfferMade;
@@ -54,6 +57,17 @@ public final class EventMother {
 
     public static CheckInDue checkInDue(String hospitalId, String caseId, String supporterId, int number) {
         return new CheckInDue(id(), Instant.now(), hospitalId, caseId, supporterId, number);
+    }
+
+    /** Follow-up closed the case of {@code requestId} (the case id is the request id), its support completed. */
+    public static CaseClosed caseClosed(String hospitalId, String requestId, String supporterId) {
+        Instant now = Instant.now();
+        return new CaseClosed(id(), now, hospitalId, requestId, requestId, supporterId, now, ClosureReason.COMPLETED);
+    }
+
+    /** Intake purged what identified the requester of {@code requestId}; every service now purges its own. */
+    public static CaseDataPurged caseDataPurged(String hospitalId, String requestId) {
+        return new CaseDataPurged(id(), Instant.now(), hospitalId, requestId);
     }
 
     private static String id() {
