@@ -31,6 +31,7 @@ SERVICES="console intake matching followup notification training"
 read -r -d '' ACLS <<'TABLE' || true
 intake          Write      topic     peersupport.intake.v1
 intake          Read       topic     peersupport.matching.v1
+intake          Read       topic     peersupport.followup.v1
 intake          Read       topic     peersupport.triggers.v1
 intake          Read       group     intake
 intake          Write      topic     peersupport.dlq.intake
@@ -49,6 +50,7 @@ followup        Write      topic     peersupport.dlq.followup
 notification    Write      topic     peersupport.notification.v1
 notification    Read       topic     peersupport.matching.v1
 notification    Read       topic     peersupport.followup.v1
+notification    Read       topic     peersupport.intake.v1
 notification    Read       group     notification
 notification    Write      topic     peersupport.dlq.notification
 training        Write      topic     peersupport.training.v1
