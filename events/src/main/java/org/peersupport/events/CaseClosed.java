@@ -2,15 +2,13 @@ package org.peersupport.events;
 
 import java.time.Instant;
 
-/** Follow-up closed a case: no more check-ins, the supporter's place is free, and the retention period starts. */
+/** A case is over: matching frees the supporter's place, intake the requester's one open request. */
 public record CaseClosed(
         String eventId,
         Instant occurredAt,
         String hospitalId,
         String caseId,
-        String requestId,
         String supporterId,
-        Instant closedAt,
         ClosureReason reason) implements DomainEvent {
 
     @Override

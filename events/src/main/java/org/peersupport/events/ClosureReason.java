@@ -1,15 +1,9 @@
 package org.peersupport.events;
 
-/** Why a case closed: the supporter's wrap-up, the requester stepping back, or nobody reached. */
+/** Why a case closed. */
 public enum ClosureReason {
-    /** Support given and the check-ins done (or ended by agreement). */
-    COMPLETED,
-    /** Handed on to professional help (employee assistance, behavioral health, the professionals health program). */
-    REFERRED,
-    /** The requester said they need nothing more. */
-    REQUESTER_DECLINED,
-    /** The requester could not be reached. */
-    NO_CONTACT,
-    /** The request was withdrawn. */
+    BY_SUPPORTER,
+    BY_COORDINATOR,
+    AFTER_LAST_CHECK_IN,
     WITHDRAWN
 }

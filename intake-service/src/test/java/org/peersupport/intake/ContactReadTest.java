@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.CaseClosed;
+import org.peersupport.events.ClosureReason;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.platform.test.Api;
@@ -153,7 +154,8 @@ class ContactReadTest {
 
         Submitted closed = submit("riverside");
         assign("riverside", closed, "riverside-supporter-54");
-        CaseClosed closure = EventMother.caseClosed("riverside", closed.reference(), "riverside-supporter-54");
+        CaseClosed closure = EventMother.caseClosed("riverside", closed.reference(), "riverside-supporter-54",
+                ClosureReason.BY_SUPPORTER);
         probe.publish(closure);
         await().atMost(Duration.ofSeconds(20)).until(() -> api().get(contactPath("riverside", closed),
                 supporter("riverside", "riverside-supporter-54")).status() == 404);

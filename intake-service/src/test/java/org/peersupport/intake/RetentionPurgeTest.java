@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.CaseClosed;
+import org.peersupport.events.ClosureReason;
 import org.peersupport.events.CaseDataPurged;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
@@ -108,7 +109,8 @@ class RetentionPurgeTest {
         assertThat(whereFound(canary.requesterRef())).as("the canary is there before the purge").isNotEmpty();
         assertThat(whereFound(backup.name())).isNotEmpty();
 
-        CaseClosed closure = EventMother.caseClosed("northfield", canary.reference(), "northfield-supporter-1");
+        CaseClosed closure = EventMother.caseClosed("northfield", canary.reference(), "northfield-supporter-1",
+                ClosureReason.BY_SUPPORTER);
         probe.publish(closure);
         CaseDataPurged purged = probe.await(CaseDataPurged.class, e -> e.requestId().equals(canary.reference()),
                 Duration.ofSeconds(30));
@@ -162,7 +164,8 @@ class RetentionPurgeTest {
     @Test
     void aClosureNamingAnotherHospitalIsDeadLetteredAndChangesNothing() {
         Canary canary = submit("northfield");
-        CaseClosed forged = EventMother.caseClosed("riverside", canary.reference(), "riverside-supporter-1");
+        CaseClosed forged = EventMother.caseClosed("riverside", canary.reference(), "riverside-supporter-1",
+                ClosureReason.BY_SUPPORTER);
 
         probe.publish(forged);
 

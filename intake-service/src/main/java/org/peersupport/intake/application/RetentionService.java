@@ -41,18 +41,19 @@ public class RetentionService implements TimerHandler {
         this.clock = clock;
     }
 
+    /** The case's id is its request's; a close after the requester withdrew changes nothing but freeing the place. */
     public void onCaseClosed(CaseClosed event) {
-        Applied<SupportRequest> applied = requests.apply(event.requestId(), event.eventId(),
+        Applied<SupportRequest> applied = requests.apply(event.caseId(), event.eventId(),
                 (SupportRequest request) -> {
                     // Follow-up closes only its own hospital's cases; a closure naming another hospital is forged.
                     TrustPolicy.requireSameHospital(event, request.hospitalId());
-                    return request.closed(event.closedAt(), retention.of(request.hospitalId()));
+                    return request.closed(event.occurredAt(), retention.of(request.hospitalId()));
                 });
         if (!applied.found()) {
-            throw new IllegalStateException("no request for event " + event.eventId());
+            return;
         }
         // Also when it was closed already: the first delivery may have stopped before freeing the place.
-        requests.find(event.requestId()).map(RequestDocument::toDomain)
+        requests.find(event.caseId()).map(RequestDocument::toDomain)
                 .filter(request -> !request.isOpen() && request.requesterRef() != null)
                 .ifPresent(request -> open.release(request.requesterRef(), request.id()));
         applied.changedTo().ifPresent(closed -> log.info("request {} closed with its case", closed.id()));

@@ -59,10 +59,9 @@ public final class EventMother {
         return new CheckInDue(id(), Instant.now(), hospitalId, caseId, supporterId, number);
     }
 
-    /** Follow-up closed the case of {@code requestId} (the case id is the request id), its support completed. */
-    public static CaseClosed caseClosed(String hospitalId, String requestId, String supporterId) {
-        Instant now = Instant.now();
-        return new CaseClosed(id(), now, hospitalId, requestId, requestId, supporterId, now, ClosureReason.COMPLETED);
+    /** Follow-up closed the case of request {@code caseId}. */
+    public static CaseClosed caseClosed(String hospitalId, String caseId, String supporterId, ClosureReason reason) {
+        return new CaseClosed(id(), Instant.now(), hospitalId, caseId, supporterId, reason);
     }
 
     /** Intake purged what identified the requester of {@code requestId}; every service now purges its own. */
