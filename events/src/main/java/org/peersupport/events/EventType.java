@@ -18,6 +18,7 @@ public enum EventType {
     OUTREACH_DECLINED("peersupport.outreach.declined.v1", OutreachDeclined.class, Topics.INTAKE),
     OUTREACH_EXPIRED("peersupport.outreach.expired.v1", OutreachExpired.class, Topics.INTAKE),
     GROUP_DEBRIEF_SUGGESTED("peersupport.debrief.suggested.v1", GroupDebriefSuggested.class, Topics.INTAKE),
+    CASE_DATA_PURGED("peersupport.case.purged.v1", CaseDataPurged.class, Topics.INTAKE),
     SUPPORTER_CERTIFIED("peersupport.supporter.certified.v1", SupporterCertified.class, Topics.TRAINING),
     CERTIFICATION_LAPSED("peersupport.certification.lapsed.v1", CertificationLapsed.class, Topics.TRAINING),
     WAITLIST_PROMOTED("peersupport.waitlist.promoted.v1", WaitlistPromoted.class, Topics.TRAINING),

@@ -2,10 +2,15 @@ package org.peersupport.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.peersupport.events.RequestSubmitted;
 import org.peersupport.platform.test.Api;
+import org.peersupport.platform.test.EventMother;
+import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.ServiceTest;
 import org.peersupport.platform.test.TestTokens;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -67,6 +72,30 @@ class DebugLoggingTest {
         assertThat(flags.body()).as("the coordinator reads the contact to call back").contains(name);
         assertThat(output.getAll()).contains("OnBehalfBody[redacted]");
         for (String secret : new String[] {name, email, tag}) {
+            assertThat(output.getAll()).as("log output").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void debugWebLoggingPrintsNoContactDetailTheAssignedSupporterReads(CapturedOutput output) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Leontyne Readback " + tag;
+        String email = "leontyne." + tag + "@example.org";
+        Api api = Api.local(port);
+        String reference = api.post("/api/hospitals/lakeside/requests", Staff.fresh("lakeside"),
+                body(name, "+1 603 555 0124", email)).json().get("reference").asString();
+        RequestSubmitted submitted = EventProbe.shared().await(RequestSubmitted.class,
+                e -> e.requestId().equals(reference));
+        EventProbe.shared().publish(EventMother.supporterAssigned("lakeside", reference, submitted.requesterRef(),
+                "lakeside-supporter-" + tag));
+        String supporter = TestTokens.token("lakeside-supporter-" + tag, "lakeside", "supporter");
+        String path = "/api/hospitals/lakeside/requests/" + reference + "/contact";
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> api.get(path, supporter).status() == 200);
+
+        assertThat(api.get(path, supporter).body()).as("the supporter reads it").contains(name);
+        assertThat(output.getAll()).contains("ContactView[redacted]");
+        for (String secret : new String[] {name, email, tag + "@"}) {
             assertThat(output.getAll()).as("log output").doesNotContain(secret);
         }
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,15 +41,17 @@ public class RequestService {
     private final Requesters requesters;
     private final ContactSealer sealer;
     private final SubmissionLimit limit;
+    private final RetentionProperties retention;
     private final Clock clock;
 
     public RequestService(AggregateStore<RequestDocument> requests, OpenRequests open, Requesters requesters,
-            ContactSealer sealer, SubmissionLimit limit, Clock clock) {
+            ContactSealer sealer, SubmissionLimit limit, RetentionProperties retention, Clock clock) {
         this.requests = requests;
         this.open = open;
         this.requesters = requesters;
         this.sealer = sealer;
         this.limit = limit;
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -149,7 +152,7 @@ public class RequestService {
             throw new IdempotencyKeyReusedException();
         }
         SupportRequest existing = stored.get().toDomain();
-        if (!existing.requesterRef().equals(requesterRef)) {
+        if (!Objects.equals(existing.requesterRef(), requesterRef)) {
             throw new NotFoundException("Request");
         }
         return Optional.of(new Submitted(existing, Submitted.Outcome.REPLAYED));
@@ -161,7 +164,8 @@ public class RequestService {
         SupportRequest request = requests.find(requestId).map(RequestDocument::toDomain)
                 .filter(r -> r.hospitalId().equals(hospitalId))
                 .orElseThrow(() -> new NotFoundException("Request"));
-        boolean requester = request.requesterRef().equals(requesters.of(caller, hospitalId));
+        // A purged request names no requester any more: only the coordinator still sees what is left of it.
+        boolean requester = Objects.equals(request.requesterRef(), requesters.of(caller, hospitalId));
         if (!requester && !caller.has(Role.COORDINATOR)) {
             throw new NotFoundException("Request");
         }
@@ -174,15 +178,17 @@ public class RequestService {
 
     /**
      * The requester (or their hospital's coordinator) withdraws the request, at any stage. {@code RequestWithdrawn}
-     * goes out in the same write, and the requester's place for an open request is freed. Withdrawing again changes
-     * nothing.
+     * and the purge timer (at the end of the hospital's retention period) go out in the same write, and the
+     * requester's place for an open request is freed. Withdrawing again, or a closed request, changes nothing.
      */
     public Withdrawal withdraw(Caller caller, String hospitalId, String requestId) {
         SupportRequest request = status(caller, hospitalId, requestId);
         Applied<SupportRequest> applied = requests.apply(requestId, null,
-                (SupportRequest current) -> current.withdraw(clock.instant()));
+                (SupportRequest current) -> current.withdraw(clock.instant(), retention.of(hospitalId)));
         // Also when it was withdrawn already: the first call may have stopped before freeing the place.
-        open.release(request.requesterRef(), requestId);
+        if (request.requesterRef() != null) {
+            open.release(request.requesterRef(), requestId);
+        }
         Optional<SupportRequest> withdrawn = applied.changedTo();
         if (withdrawn.isPresent()) {
             log.info("request {} withdrawn", requestId);

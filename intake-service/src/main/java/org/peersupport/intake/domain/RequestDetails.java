@@ -58,6 +58,12 @@ public record RequestDetails(
                 null, null);
     }
 
+    /** These details without the unit: with a role and a time, a small unit may point at one person. */
+    public RequestDetails withoutUnit() {
+        return new RequestDetails(requesterRole, null, reasonCategory, urgency, preferredModality, preferredLanguage,
+                sameRolePreferred, outsideUnitPreferred, outsideHospitalPreferred, supporterGender, origin);
+    }
+
     public RequestDetails withOrigin(RequestOrigin newOrigin) {
         return new RequestDetails(requesterRole, unit, reasonCategory, urgency, preferredModality, preferredLanguage,
                 sameRolePreferred, outsideUnitPreferred, outsideHospitalPreferred, supporterGender, newOrigin);

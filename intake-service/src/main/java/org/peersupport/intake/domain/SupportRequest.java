@@ -2,13 +2,20 @@ package org.peersupport.intake.domain;
 
 import static org.peersupport.platform.kernel.Decision.newEventId;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import org.peersupport.events.CaseDataPurged;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.platform.kernel.Decision;
 
-/** A health care worker's request for peer support. Contact details are not part of it: they stay sealed in storage. */
+/**
+ * A health care worker's request for peer support. Contact details are not part of it: they stay sealed in storage.
+ * Once it ended (withdrawn, or its case closed) and the hospital's retention period is over, it is purged: what
+ * could identify the requester is gone, and what is left counts for the program's figures.
+ */
 public record SupportRequest(
         String id,
         String hospitalId,
@@ -18,7 +25,20 @@ public record SupportRequest(
         Instant submittedAt,
         String assignedSupporterId,
         Instant assignedAt,
-        Instant withdrawnAt) {
+        Instant withdrawnAt,
+        Instant closedAt,
+        Instant purgedAt) {
+
+    /** The type of the timer that purges an ended request once the hospital's retention period is over. */
+    public static final String PURGE_TIMER = "intake.purge";
+
+    /** A request that has not ended or been purged. */
+    public SupportRequest(String id, String hospitalId, String requesterRef, RequestDetails details,
+            RequestStatus status, Instant submittedAt, String assignedSupporterId, Instant assignedAt,
+            Instant withdrawnAt) {
+        this(id, hospitalId, requesterRef, details, status, submittedAt, assignedSupporterId, assignedAt,
+                withdrawnAt, null, null);
+    }
 
     public static Decision<SupportRequest> submit(String id, String hospitalId, String requesterRef,
             RequestDetails details, Instant now) {
@@ -33,7 +53,12 @@ public record SupportRequest(
 
     /** Still waiting for or receiving support: the one request a requester may have at a time. */
     public boolean isOpen() {
-        return status != RequestStatus.WITHDRAWN;
+        return status != RequestStatus.WITHDRAWN && status != RequestStatus.CLOSED;
+    }
+
+    /** Whether {@code supporterId} holds this request now: assigned to them, and neither withdrawn nor closed. */
+    public boolean heldBy(String supporterId) {
+        return status == RequestStatus.ASSIGNED && supporterId != null && supporterId.equals(assignedSupporterId);
     }
 
     /**
@@ -41,7 +66,7 @@ public record SupportRequest(
      * an assignment of a withdrawn request (the requester stepped back; matching's answer came too late).
      */
     public Decision<SupportRequest> assigned(String supporterId, Instant at) {
-        if (status == RequestStatus.WITHDRAWN || supporterId.equals(assignedSupporterId)) {
+        if (!isOpen() || supporterId.equals(assignedSupporterId)) {
             return Decision.unchanged(this);
         }
         return Decision.to(new SupportRequest(id, hospitalId, requesterRef, details, RequestStatus.ASSIGNED,
@@ -65,11 +90,61 @@ public record SupportRequest(
      * {@code RequestWithdrawn}. Withdrawing again changes nothing and publishes nothing.
      */
     public Decision<SupportRequest> withdraw(Instant now) {
-        if (status == RequestStatus.WITHDRAWN) {
+        return withdraw(now, null);
+    }
+
+    /**
+     * As {@link #withdraw(Instant)}, scheduling the purge at the end of the hospital's {@code retention} (none when
+     * null). A withdrawn request never becomes a case, so the withdrawal is where its retention starts. A closed
+     * request is over already: withdrawing it changes nothing.
+     */
+    public Decision<SupportRequest> withdraw(Instant now, Duration retention) {
+        if (status == RequestStatus.WITHDRAWN || status == RequestStatus.CLOSED) {
             return Decision.unchanged(this);
         }
-        return Decision.to(new SupportRequest(id, hospitalId, requesterRef, details, RequestStatus.WITHDRAWN,
-                        submittedAt, assignedSupporterId, assignedAt, now))
+        Decision<SupportRequest> withdrawn = Decision.to(new SupportRequest(id, hospitalId, requesterRef, details,
+                        RequestStatus.WITHDRAWN, submittedAt, assignedSupporterId, assignedAt, now, null, null))
                 .publishing(new RequestWithdrawn(newEventId(), now, hospitalId, id));
+        return retention == null ? withdrawn : withdrawn.scheduling(purgeTimer(now.plus(retention)));
+    }
+
+    /**
+     * Follow-up closed the request's case: nobody holds it any more (its supporter reads no contact details from
+     * now on), the requester may ask again, and the purge is scheduled at the end of the hospital's
+     * {@code retention}. A withdrawn request had its purge scheduled when it was withdrawn; closing it again, or a
+     * closed one, changes nothing.
+     */
+    public Decision<SupportRequest> closed(Instant at, Duration retention) {
+        if (!isOpen()) {
+            return Decision.unchanged(this);
+        }
+        return Decision.to(new SupportRequest(id, hospitalId, requesterRef, details, RequestStatus.CLOSED,
+                        submittedAt, assignedSupporterId, assignedAt, null, at, null))
+                .scheduling(purgeTimer(at.plus(retention)));
+    }
+
+    /** Whether the purge may run: the request ended (withdrawn or closed) and is not purged yet. */
+    public boolean purgeable() {
+        return !isOpen() && purgedAt == null;
+    }
+
+    /**
+     * The retention period is over: what could identify the requester goes (their pseudonym, the unit, who
+     * supported them; the store drops the sealed contact and the command's fingerprint with it), and
+     * {@code CaseDataPurged} tells every other service to purge theirs. What stays is what the program counts: the
+     * hospital, role, reason category, urgency, modality, language, origin, status and times. An open request is
+     * never purged, and purging again changes nothing.
+     */
+    public Decision<SupportRequest> purge(Instant now) {
+        if (!purgeable()) {
+            return Decision.unchanged(this);
+        }
+        return Decision.to(new SupportRequest(id, hospitalId, null, details.withoutUnit(), status, submittedAt,
+                        null, assignedAt, withdrawnAt, closedAt, now))
+                .publishing(new CaseDataPurged(newEventId(), now, hospitalId, id));
+    }
+
+    private Decision.Timer purgeTimer(Instant dueAt) {
+        return new Decision.Timer("purge", PURGE_TIMER, hospitalId, dueAt, Map.of());
     }
 }

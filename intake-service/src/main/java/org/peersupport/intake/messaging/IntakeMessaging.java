@@ -5,8 +5,8 @@ import org.peersupport.events.CaseClosed;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.events.Topics;
-import org.peersupport.intake.application.CaseClosures;
 import org.peersupport.intake.application.RequestService;
+import org.peersupport.intake.application.RetentionService;
 import org.peersupport.intake.application.TriggerProperties;
 import org.peersupport.intake.application.TriggerService;
 import org.peersupport.platform.messaging.EventDispatcher;
@@ -18,14 +18,14 @@ import org.springframework.messaging.Message;
 @Configuration
 class IntakeMessaging {
 
-    /** Matching's answers about requests and followup's closed cases: bound to both topics in application.yaml. */
+    /** Matching's answers about requests and follow-up's closed cases: bound to both topics in application.yaml. */
     @Bean
     Consumer<Message<byte[]>> intakeEvents(EventDispatcher dispatcher, RequestService requests,
-            CaseClosures closures) {
+            RetentionService retention) {
         return dispatcher.consumer()
                 .on(SupporterAssigned.class, requests::onSupporterAssigned)
                 .on(MatchEscalated.class, requests::onMatchEscalated)
-                .on(CaseClosed.class, closures::onCaseClosed)
+                .on(CaseClosed.class, retention::onCaseClosed)
                 .build();
     }
 

@@ -41,6 +41,8 @@ public class RequestDocument extends OutboxDocument implements HoldsState<Suppor
     private String assignedSupporterId;
     private Instant assignedAt;
     private Instant withdrawnAt;
+    private Instant closedAt;
+    private Instant purgedAt;
     private String fingerprint;
     private SealedContact contact;
 
@@ -60,7 +62,7 @@ public class RequestDocument extends OutboxDocument implements HoldsState<Suppor
                 preferredLanguage, sameRolePreferred, outsideUnitPreferred, outsideHospitalPreferred, supporterGender,
                 origin);
         return new SupportRequest(getId(), hospitalId, requesterRef, details, status, submittedAt,
-                assignedSupporterId, assignedAt, withdrawnAt);
+                assignedSupporterId, assignedAt, withdrawnAt, closedAt, purgedAt);
     }
 
     @Override
@@ -84,8 +86,17 @@ public class RequestDocument extends OutboxDocument implements HoldsState<Suppor
         assignedSupporterId = request.assignedSupporterId();
         assignedAt = request.assignedAt();
         withdrawnAt = request.withdrawnAt();
+        closedAt = request.closedAt();
+        purgedAt = request.purgedAt();
+        if (purgedAt != null) {
+            // Purged: the sealed contact (its data key is destroyed already) and the keyed fingerprint of the
+            // command, which was made from the contact, go with the requester's pseudonym.
+            contact = null;
+            fingerprint = null;
+        }
     }
 
+    /** The sealed contact; null once purged. */
     public SealedContact contact() {
         return contact;
     }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.peersupport.intake.domain.SupportRequestMother.LATER;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.peersupport.events.CaseDataPurged;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
 import org.peersupport.events.ReasonCategory;
@@ -132,5 +134,64 @@ class SupportRequestTest {
         assertThat(again.changed()).isFalse();
         assertThat(again.events()).isEmpty();
         assertThat(again.state().withdrawnAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void aWithdrawalStartsTheRetentionPeriodWithADurablePurgeTimer() {
+        Decision<SupportRequest> withdrawn = SupportRequestMother.submitted().withdraw(LATER, Duration.ofDays(30));
+
+        assertThat(withdrawn.timers()).singleElement().satisfies(timer -> {
+            assertThat(timer.type()).isEqualTo(SupportRequest.PURGE_TIMER);
+            assertThat(timer.id("r1")).isEqualTo("r1:purge");
+            assertThat(timer.dueAt()).isEqualTo(LATER.plus(Duration.ofDays(30)));
+        });
+    }
+
+    @Test
+    void aClosedCaseEndsTheRequestNobodyHoldsItAndItsPurgeIsScheduled() {
+        SupportRequest assigned = SupportRequestMother.assignedTo("s1");
+        assertThat(assigned.heldBy("s1")).isTrue();
+
+        Decision<SupportRequest> closed = assigned.closed(LATER.plusSeconds(60), Duration.ZERO);
+
+        assertThat(closed.state().status()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(closed.state().isOpen()).isFalse();
+        assertThat(closed.state().heldBy("s1")).isFalse();
+        assertThat(closed.state().closedAt()).isEqualTo(LATER.plusSeconds(60));
+        assertThat(closed.timers()).singleElement().satisfies(timer -> assertThat(timer.dueAt())
+                .isEqualTo(LATER.plusSeconds(60)));
+        assertThat(closed.state().closed(LATER.plusSeconds(90), Duration.ZERO).changed()).isFalse();
+        assertThat(closed.state().withdraw(LATER.plusSeconds(90), Duration.ZERO).changed()).isFalse();
+        assertThat(closed.state().assigned("s2", LATER.plusSeconds(90)).changed()).isFalse();
+        assertThat(SupportRequestMother.withdrawn().closed(LATER.plusSeconds(90), Duration.ZERO).changed())
+                .as("a withdrawn request's purge was scheduled when it was withdrawn").isFalse();
+    }
+
+    @Test
+    void thePurgeDropsWhatIdentifiesTheRequesterKeepsWhatTheProgramCountsAndSaysSoWithIdsOnly() {
+        SupportRequest closed = SupportRequestMother.assignedTo("s1").closed(LATER, Duration.ZERO).state();
+
+        Decision<SupportRequest> purged = closed.purge(LATER.plusSeconds(5));
+
+        SupportRequest left = purged.state();
+        assertThat(left.requesterRef()).isNull();
+        assertThat(left.assignedSupporterId()).isNull();
+        assertThat(left.details().unit()).isNull();
+        assertThat(left.details().requesterRole()).isEqualTo(ClinicalRole.NURSE);
+        assertThat(left.details().reasonCategory()).isEqualTo(ReasonCategory.ADVERSE_EVENT);
+        assertThat(left.status()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(left.purgedAt()).isEqualTo(LATER.plusSeconds(5));
+        assertThat(purged.events()).singleElement().isInstanceOfSatisfying(CaseDataPurged.class, event -> {
+            assertThat(event.requestId()).isEqualTo("r1");
+            assertThat(event.hospitalId()).isEqualTo("lakeside");
+        });
+        assertThat(left.purge(LATER.plusSeconds(9)).changed()).as("purging again").isFalse();
+    }
+
+    @Test
+    void anOpenRequestIsNeverPurged() {
+        assertThat(SupportRequestMother.submitted().purge(LATER).changed()).isFalse();
+        assertThat(SupportRequestMother.assignedTo("s1").purge(LATER).changed()).isFalse();
+        assertThat(SupportRequestMother.escalated().purge(LATER).changed()).isFalse();
     }
 }

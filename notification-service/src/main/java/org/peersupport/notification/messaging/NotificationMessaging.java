@@ -1,10 +1,12 @@
 package org.peersupport.notification.messaging;
 
 import java.util.function.Consumer;
+import org.peersupport.events.CaseDataPurged;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.OfferMade;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.notification.application.NotificationService;
+import org.peersupport.notification.application.RequestNoticePurge;
 import org.peersupport.platform.messaging.EventDispatcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,11 +16,13 @@ import org.springframework.messaging.Message;
 class NotificationMessaging {
 
     @Bean
-    Consumer<Message<byte[]>> notificationEvents(EventDispatcher dispatcher, NotificationService notifications) {
+    Consumer<Message<byte[]>> notificationEvents(EventDispatcher dispatcher, NotificationService notifications,
+            RequestNoticePurge purge) {
         return dispatcher.consumer()
                 .on(OfferMade.class, notifications::onOfferMade)
                 .on(SupporterAssigned.class, notifications::onSupporterAssigned)
                 .on(CheckInDue.class, notifications::onCheckInDue)
+                .on(CaseDataPurged.class, purge::onCaseDataPurged)
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.peersupport.events.CaseClosed;
 import org.peersupport.events.CertificationLapsed;
+import org.peersupport.events.CaseDataPurged;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.ClosureReason;
@@ -67,6 +68,11 @@ public final class EventMother {
     /** Follow-up closed the case of request {@code caseId}. */
     public static CaseClosed caseClosed(String hospitalId, String caseId, String supporterId, ClosureReason reason) {
         return new CaseClosed(id(), Instant.now(), hospitalId, caseId, supporterId, reason);
+    }
+
+    /** Intake purged what identified the requester of {@code requestId}; every service now purges its own. */
+    public static CaseDataPurged caseDataPurged(String hospitalId, String requestId) {
+        return new CaseDataPurged(id(), Instant.now(), hospitalId, requestId);
     }
 
     private static String id() {

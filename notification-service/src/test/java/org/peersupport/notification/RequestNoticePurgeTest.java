@@ -1,0 +1,85 @@
+package org.peersupport.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.peersupport.events.CaseDataPurged;
+import org.peersupport.platform.test.Api;
+import org.peersupport.platform.test.EventMother;
+import org.peersupport.platform.test.EventProbe;
+import org.peersupport.platform.test.ServiceTest;
+import org.peersupport.platform.test.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Once intake purged a request, the notifications naming it (offer, assignment, check-ins) are gone from their
+ * recipients' inboxes and from every collection of notification's database; others stay.
+ */
+@ServiceTest
+class RequestNoticePurgeTest {
+
+    static final EventProbe probe = EventProbe.shared();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    /** Every document of every collection of notification's database, as stored, in which {@code value} occurs. */
+    List<String> whereFound(String value) {
+        List<String> found = new ArrayList<>();
+        for (String collection : mongo.getDb().listCollectionNames()) {
+            for (Document document : mongo.getDb().getCollection(collection).find()) {
+                if (document.toJson().contains(value)) {
+                    found.add(collection + "/" + document.get("_id"));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void theNotificationsNamingAPurgedRequestAreInNoInboxAndNoCollection() {
+        String supporter = "lakeside-supporter-" + UUID.randomUUID().toString().substring(0, 6);
+        String token = TestTokens.token(supporter, "lakeside", "supporter");
+        String purgedRequest = UUID.randomUUID().toString();
+        String otherRequest = UUID.randomUUID().toString();
+        Api api = Api.local(port);
+        probe.publish(EventMother.offerMade("lakeside", purgedRequest, supporter));
+        probe.publish(EventMother.supporterAssigned("lakeside", purgedRequest, "rq-1", supporter));
+        probe.publish(EventMother.checkInDue("lakeside", purgedRequest, supporter, 1));
+        probe.publish(EventMother.supporterAssigned("lakeside", otherRequest, "rq-2", supporter));
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/notifications", token).json().size() == 4);
+        assertThat(whereFound(purgedRequest)).hasSize(3);
+
+        probe.publish(EventMother.caseDataPurged("lakeside", purgedRequest));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(whereFound(purgedRequest)).as("documents naming the purged request").isEmpty());
+        assertThat(api.get("/api/notifications", token).json().findValuesAsString("aboutId"))
+                .containsExactly(otherRequest);
+    }
+
+    @Test
+    void aPurgeNamingAnotherHospitalIsDeadLetteredAndChangesNothing() {
+        String supporter = "lakeside-supporter-" + UUID.randomUUID().toString().substring(0, 6);
+        String requestId = UUID.randomUUID().toString();
+        probe.publish(EventMother.supporterAssigned("lakeside", requestId, "rq-1", supporter));
+        await().atMost(Duration.ofSeconds(20)).until(() -> whereFound(requestId).size() == 1);
+        CaseDataPurged forged = EventMother.caseDataPurged("riverside", requestId);
+
+        probe.publish(forged);
+
+        EventProbe.deadLetters("notification").awaitRecord(forged.eventId());
+        assertThat(whereFound(requestId)).hasSize(1);
+    }
+}
