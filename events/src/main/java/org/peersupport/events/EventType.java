@@ -27,7 +27,8 @@ public enum EventType {
     OFFER_WITHDRAWN("peersupport.offer.withdrawn.v1", OfferWithdrawn.class, Topics.MATCHING),
     CASE_OPENED("peersupport.case.opened.v1", CaseOpened.class, Topics.FOLLOWUP),
     CHECK_IN_DUE("peersupport.checkin.due.v1", CheckInDue.class, Topics.FOLLOWUP),
-    NOTIFICATION_SENT("peersupport.notification.sent.v1", NotificationSent.class, Topics.NOTIFICATION);
+    NOTIFICATION_SENT("peersupport.notification.sent.v1", NotificationSent.class, Topics.NOTIFICATION),
+    NOTIFICATION_FAILED("peersupport.notification.failed.v1", NotificationFailed.class, Topics.NOTIFICATION);
 
     private static final Map<String, EventType> BY_WIRE_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireType, Function.identity()));
