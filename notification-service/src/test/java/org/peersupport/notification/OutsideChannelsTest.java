@@ -1,18 +1,12 @@
 package org.peersupport.notification;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
@@ -40,38 +34,15 @@ import org.peersupport.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Email and SMS through the real broker: a real SMTP server (GreenMail) and WireMock standing in for the SMS
  * provider, with the breaker tuned small so a test sees it open and close.
  */
 @ServiceTest
-class OutsideChannelsTest {
+class OutsideChannelsTest extends WithProviders {
 
     static final EventProbe probe = EventProbe.shared();
-    static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    static final WireMockServer sms = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-    static {
-        smtp.start();
-        sms.start();
-        sms.stubFor(post(urlEqualTo("/messages")).willReturn(aResponse().withStatus(202)));
-    }
-
-    @DynamicPropertySource
-    static void providers(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        registry.add("peersupport.notification.sms.base-url", sms::baseUrl);
-        registry.add("peersupport.notification.providers.max-attempts", () -> "2");
-        registry.add("peersupport.notification.providers.initial-backoff", () -> "50ms");
-        registry.add("peersupport.notification.providers.breaker-window", () -> "4");
-        registry.add("peersupport.notification.providers.breaker-minimum-calls", () -> "2");
-        registry.add("peersupport.notification.providers.breaker-open-for", () -> "1s");
-        registry.add("peersupport.notification.providers.breaker-half-open-calls", () -> "1");
-    }
 
     @LocalServerPort
     int port;
@@ -150,7 +121,7 @@ class OutsideChannelsTest {
         String coordinator = person("coordinator");
         String coordinatorAddress = coordinator + "@mail.example.org";
         choose(coordinator, "coordinator", "{\"email\":\"" + coordinatorAddress + "\",\"channels\":[\"EMAIL\"]}");
-        sms.stubFor(post(urlEqualTo("/messages")).willReturn(aResponse().withStatus(503)));
+        smsAnswers(503);
         try {
             CheckInDue first = EventMother.checkInDue("lakeside", UUID.randomUUID().toString(), supporter, 1);
             CheckInDue second = EventMother.checkInDue("lakeside", UUID.randomUUID().toString(), supporter, 2);
@@ -178,10 +149,10 @@ class OutsideChannelsTest {
             assertThat(Api.local(port).get("/api/hospitals/lakeside/notification-failures",
                     TestTokens.token(supporter, "lakeside", "supporter")).status()).isEqualTo(403);
         } finally {
-            sms.stubFor(post(urlEqualTo("/messages")).willReturn(aResponse().withStatus(202)));
+            smsAnswers(202);
         }
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> channels.breakerState(Channel.SMS).orElseThrow() == CircuitBreaker.State.HALF_OPEN);
         CheckInDue afterwards = EventMother.checkInDue("lakeside", UUID.randomUUID().toString(), supporter, 3);
         probe.publish(afterwards);
