@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.CrisisFlagged;
 import org.peersupport.events.NotificationFailed;
@@ -32,6 +33,8 @@ import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.ServiceTest;
 import org.peersupport.platform.test.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -40,6 +43,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * provider, with the breaker tuned small so a test sees it open and close.
  */
 @ServiceTest
+@ExtendWith(OutputCaptureExtension.class)
 class OutsideChannelsTest extends WithProviders {
 
     static final EventProbe probe = EventProbe.shared();
@@ -111,7 +115,7 @@ class OutsideChannelsTest extends WithProviders {
     }
 
     @Test
-    void withTheSmsProviderDownEmailCarriesTheNoticeAndTheBreakerClosesWhenItIsBack() {
+    void withTheSmsProviderDownEmailCarriesTheNoticeAndTheBreakerClosesWhenItIsBack(CapturedOutput log) {
         String supporter = person("supporter");
         String address = supporter + "@mail.example.org";
         choose(supporter, "supporter", "{\"email\":\"" + address + "\",\"phone\":\"+1 603 555 0142\","
@@ -168,6 +172,11 @@ class OutsideChannelsTest extends WithProviders {
                 .findFirst().orElseThrow();
         assertThat(delivered.getBodyAsString()).contains("+16035550142").contains("check-in is due")
                 .doesNotContain(afterwards.caseId());
+        // The test's own SMTP server (GreenMail) logs the mailboxes it creates; the service logs no address.
+        String ours = log.getAll().lines().filter(line -> !line.contains("com.icegreen.greenmail"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(ours).contains("SMS provider answered 503")
+                .doesNotContain(address).doesNotContain("6035550142").doesNotContain("555 0142");
         assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", "sms").gauges()).isNotEmpty();
         assertThat(meters.find("resilience4j.retry.calls").tag("name", "sms").functionCounters()).isNotEmpty();
     }
