@@ -126,6 +126,7 @@ class OutsideChannelsTest extends WithProviders {
         String coordinatorAddress = coordinator + "@mail.example.org";
         choose(coordinator, "coordinator", "{\"email\":\"" + coordinatorAddress + "\",\"channels\":[\"EMAIL\"]}");
         smsAnswers(503);
+        NotificationFailed failed;
         try {
             CheckInDue first = EventMother.checkInDue("lakeside", UUID.randomUUID().toString(), supporter, 1);
             CheckInDue second = EventMother.checkInDue("lakeside", UUID.randomUUID().toString(), supporter, 2);
@@ -144,7 +145,7 @@ class OutsideChannelsTest extends WithProviders {
             // Someone with SMS alone is not reached: a failure for the coordinator.
             CheckInDue unreachable = EventMother.checkInDue("lakeside", UUID.randomUUID().toString(), smsOnly, 1);
             probe.publish(unreachable);
-            NotificationFailed failed = probe.await(NotificationFailed.class, e -> e.recipientId().equals(smsOnly));
+            failed = probe.await(NotificationFailed.class, e -> e.recipientId().equals(smsOnly));
             assertThat(failed.channelsTried()).containsExactly("SMS");
             Api.Response view = Api.local(port).get("/api/hospitals/lakeside/notification-failures",
                     TestTokens.token(coordinator, "lakeside", "coordinator"));
@@ -177,6 +178,19 @@ class OutsideChannelsTest extends WithProviders {
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertThat(ours).contains("SMS provider answered 503")
                 .doesNotContain(address).doesNotContain("6035550142").doesNotContain("555 0142");
+
+        // The coordinator tries the failed one again, now that SMS works: it reaches the person, and leaves the list.
+        String coordinatorToken = TestTokens.token(coordinator, "lakeside", "coordinator");
+        String retry = "/api/hospitals/lakeside/notification-failures/" + failed.notificationId() + "/retry";
+        assertThat(Api.local(port).post(retry, coordinatorToken, "").status()).isEqualTo(202);
+        assertThat(probe.await(NotificationSent.class, e -> e.recipientId().equals(smsOnly)).channel())
+                .isEqualTo("SMS");
+        assertThat(Api.local(port).get("/api/hospitals/lakeside/notification-failures", coordinatorToken).body())
+                .doesNotContain(failed.notificationId());
+        assertThat(Api.local(port).post(retry, coordinatorToken, "").status()).isEqualTo(409);
+        assertThat(Api.local(port).post(retry, TestTokens.token("riverside-coordinator", "riverside", "coordinator"),
+                "").status()).isEqualTo(403);
+
         assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", "sms").gauges()).isNotEmpty();
         assertThat(meters.find("resilience4j.retry.calls").tag("name", "sms").functionCounters()).isNotEmpty();
     }

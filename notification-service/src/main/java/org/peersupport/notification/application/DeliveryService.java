@@ -3,7 +3,6 @@ package org.peersupport.notification.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.peersupport.notification.channels.GuardedChannels;
 import org.peersupport.notification.channels.ProviderFailure;
@@ -22,6 +21,7 @@ import org.peersupport.platform.outbox.AggregateStore;
 import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.security.Role;
 import org.peersupport.platform.timers.TimerHandler;
+import org.peersupport.platform.web.NotFoundException;
 import org.peersupport.platform.timers.TimerTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +66,7 @@ public class DeliveryService implements TimerHandler {
     @Override
     public void fire(TimerTask timer) {
         Optional<Delivery> found = deliveries.find(timer.aggregateId()).map(DeliveryDocument::toDomain);
-        if (found.isEmpty() || found.get().status() != Delivery.Status.PENDING
-                || !Objects.equals(timer.payload().get(Delivery.ATTEMPT), Integer.toString(found.get().current()))) {
+        if (found.isEmpty() || !found.get().isAttempt(timer.payload())) {
             return;
         }
         Delivery delivery = found.get();
@@ -118,12 +117,26 @@ public class DeliveryService implements TimerHandler {
                 delivery.offerExpiresAt());
     }
 
+    /** The coordinator tries a failed delivery again: off the failure list, and back on it if it fails again. */
+    public Delivery retry(Caller caller, String hospitalId, String deliveryId) {
+        caller.require(Role.COORDINATOR).requireHospital(hospitalId);
+        Delivery again = deliveries.apply(deliveryId, null, (Delivery current) -> {
+            if (!current.hospitalId().equals(hospitalId)) {
+                throw new NotFoundException("Delivery");
+            }
+            return current.retry(clock.instant());
+        }).decision().map(d -> d.state()).orElseThrow(() -> new NotFoundException("Delivery"));
+        lists.unlistFailure(hospitalId, deliveryId);
+        log.info("delivery {} tried again by the coordinator", deliveryId);
+        return again;
+    }
+
     /** The hospital's deliveries that reached nobody outside the console, newest last: the coordinator's view. */
     public List<Delivery> failures(Caller caller, String hospitalId) {
         caller.require(Role.COORDINATOR).requireHospital(hospitalId);
         return lists.failuresOf(hospitalId).stream()
                 .map(deliveries::find).flatMap(Optional::stream).map(DeliveryDocument::toDomain)
-                .filter(d -> d.hospitalId().equals(hospitalId))
+                .filter(d -> d.hospitalId().equals(hospitalId) && d.status() == Delivery.Status.FAILED)
                 .toList();
     }
 }

@@ -20,10 +20,11 @@ import org.peersupport.platform.kernel.Decision;
  */
 public record Delivery(String id, String causeId, String hospitalId, String recipientId, Notice notice,
         String aboutId, List<Channel> channels, int current, Status status, Channel sentOn, Instant offerExpiresAt,
-        Instant createdAt, Instant doneAt) {
+        Instant createdAt, Instant doneAt, int round) {
 
     public static final String DELIVER_TIMER = "notification.deliver";
     public static final String ATTEMPT = "attempt";
+    public static final String ROUND = "round";
 
     public enum Status {
         PENDING, SENT, FAILED
@@ -46,7 +47,7 @@ public record Delivery(String id, String causeId, String hospitalId, String reci
             throw new IllegalArgumentException("a delivery needs outside channels");
         }
         Delivery planned = new Delivery(idFor(causeId, recipientId), causeId, hospitalId, recipientId, notice,
-                aboutId, channels, 0, Status.PENDING, null, offerExpiresAt, now, null);
+                aboutId, channels, 0, Status.PENDING, null, offerExpiresAt, now, null, 0);
         return Decision.to(planned).scheduling(planned.attemptTimer(0, dueAt));
     }
 
@@ -66,7 +67,7 @@ public record Delivery(String id, String causeId, String hospitalId, String reci
             return Decision.unchanged(this);
         }
         Delivery sent = new Delivery(id, causeId, hospitalId, recipientId, notice, aboutId, channels, current,
-                Status.SENT, channel, offerExpiresAt, createdAt, now);
+                Status.SENT, channel, offerExpiresAt, createdAt, now, round);
         return Decision.to(sent).publishing(new NotificationSent(newEventId(), now, hospitalId, keyFor(channel),
                 recipientId, channel.name(), notice.name()));
     }
@@ -79,17 +80,37 @@ public record Delivery(String id, String causeId, String hospitalId, String reci
         int next = current + 1;
         if (next < channels.size()) {
             Delivery moved = new Delivery(id, causeId, hospitalId, recipientId, notice, aboutId, channels, next,
-                    Status.PENDING, null, offerExpiresAt, createdAt, null);
+                    Status.PENDING, null, offerExpiresAt, createdAt, null, round);
             return Decision.to(moved).scheduling(moved.attemptTimer(next, now));
         }
         Delivery failed = new Delivery(id, causeId, hospitalId, recipientId, notice, aboutId, channels, current,
-                Status.FAILED, null, offerExpiresAt, createdAt, now);
+                Status.FAILED, null, offerExpiresAt, createdAt, now, round);
         return Decision.to(failed).publishing(new NotificationFailed(newEventId(), now, hospitalId, id, recipientId,
                 notice.name(), channels.stream().map(Channel::name).toList()));
     }
 
+    /**
+     * The coordinator tries a failed delivery again, from the person's first channel, under the same message keys
+     * (no provider took it, so none has a message to drop). Only a failed delivery can be tried again.
+     */
+    public Decision<Delivery> retry(Instant now) {
+        if (status != Status.FAILED) {
+            throw new DeliveryNotFailed();
+        }
+        Delivery again = new Delivery(id, causeId, hospitalId, recipientId, notice, aboutId, channels, 0,
+                Status.PENDING, null, offerExpiresAt, createdAt, null, round + 1);
+        return Decision.to(again).scheduling(again.attemptTimer(0, now));
+    }
+
+    /** Whether a timer's payload names this delivery's attempt now due (an older one changes nothing). */
+    public boolean isAttempt(Map<String, String> payload) {
+        return status == Status.PENDING && Integer.toString(current).equals(payload.get(ATTEMPT))
+                && Integer.toString(round).equals(payload.getOrDefault(ROUND, "0"));
+    }
+
     private Decision.Timer attemptTimer(int attempt, Instant dueAt) {
-        return new Decision.Timer("deliver:" + attempt, DELIVER_TIMER, hospitalId, dueAt,
-                Map.of(ATTEMPT, Integer.toString(attempt)));
+        String key = round == 0 ? "deliver:" + attempt : "deliver:" + round + ":" + attempt;
+        return new Decision.Timer(key, DELIVER_TIMER, hospitalId, dueAt,
+                Map.of(ATTEMPT, Integer.toString(attempt), ROUND, Integer.toString(round)));
     }
 }

@@ -27,6 +27,7 @@ public class DeliveryDocument extends OutboxDocument implements HoldsState<Deliv
     private Instant offerExpiresAt;
     private Instant createdAt;
     private Instant doneAt;
+    private int round;
 
     protected DeliveryDocument() {
     }
@@ -39,7 +40,7 @@ public class DeliveryDocument extends OutboxDocument implements HoldsState<Deliv
     @Override
     public Delivery toDomain() {
         return new Delivery(getId(), causeId, hospitalId, recipientId, notice, aboutId, channels, current, status,
-                sentOn, offerExpiresAt, createdAt, doneAt);
+                sentOn, offerExpiresAt, createdAt, doneAt, round);
     }
 
     @Override
@@ -56,6 +57,7 @@ public class DeliveryDocument extends OutboxDocument implements HoldsState<Deliv
         offerExpiresAt = delivery.offerExpiresAt();
         createdAt = delivery.createdAt();
         doneAt = delivery.doneAt();
+        round = delivery.round();
     }
 
     public String getHospitalId() {

@@ -43,6 +43,10 @@ public class Preferences {
         failures.add(hospitalId, deliveryId);
     }
 
+    public void unlistFailure(String hospitalId, String deliveryId) {
+        failures.remove(hospitalId, deliveryId);
+    }
+
     public List<String> failuresOf(String hospitalId) {
         return failures.of(hospitalId);
     }

@@ -1,6 +1,7 @@
 package org.peersupport.notification.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,22 @@ class DeliveryTest {
         NotificationFailed event = (NotificationFailed) failed.events().get(0);
         assertThat(event.channelsTried()).containsExactly("SMS", "EMAIL");
         assertThat(event.reason()).isEqualTo("NEW_OFFER");
+    }
+
+    @Test
+    void aFailedDeliveryTriedAgainStartsOverFromTheFirstChannelUnderANewTimer() {
+        Delivery failed = planned(List.of(Channel.SMS)).failedOn(Channel.SMS, now).state();
+        Decision<Delivery> again = failed.retry(now);
+
+        assertThat(again.state().status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(again.state().channel()).isEqualTo(Channel.SMS);
+        assertThat(again.timers()).singleElement().satisfies(t -> {
+            assertThat(t.key()).isEqualTo("deliver:1:0");
+            assertThat(again.state().isAttempt(t.payload())).isTrue();
+            assertThat(failed.isAttempt(t.payload())).isFalse();
+        });
+        assertThat(again.state().keyFor(Channel.SMS)).isEqualTo(failed.keyFor(Channel.SMS));
+        assertThatThrownBy(() -> again.state().retry(now)).isInstanceOf(DeliveryNotFailed.class);
     }
 
     @Test
