@@ -80,7 +80,12 @@ class OfferLinksTest {
         assertThat(accepted.body()).contains("The request is yours");
         assertThat(probe.await(SupporterAssigned.class, e -> e.requestId().equals(offer.requestId()))
                 .supporterId()).isEqualTo(supporter);
-        assertThat(api().post(accept, null, "").status()).isEqualTo(409);
+        // The button pressed twice is the same acceptance; declining it now is too late.
+        assertThat(api().post(accept, null, "").body()).contains("The request is yours");
+        Api.Response late = api().post(link(new OfferLinks(secret), Action.DECLINE, offer, supporter,
+                offer.expiresAt()), null, "");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body()).contains("no longer open");
     }
 
     @Test
