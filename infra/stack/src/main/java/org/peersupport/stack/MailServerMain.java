@@ -36,10 +36,33 @@ public final class MailServerMain {
     record Caught(String to, String subject, String sentAt, String messageId, String body) {
     }
 
+    /** A running mail part: the SMTP server and its view. */
+    record Running(GreenMail smtp, HttpServer web) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            web.stop(0);
+            smtp.stop();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = Args.parse(args, "peersupport.mail.");
         int smtpPort = Integer.parseInt(Args.require(opts, "smtp-port"));
         int webPort = Integer.parseInt(Args.require(opts, "web-port"));
+        Running running = start(smtpPort, webPort);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "mail-shutdown"));
+        System.out.println("[peer] SMTP server (GreenMail) on 127.0.0.1:" + smtpPort + ", messages at http://127.0.0.1:"
+                + webPort + "/");
+        stopped.await();
+    }
+
+    /** Starts the SMTP server and the view on 127.0.0.1 (port 0: any free one). */
+    static Running start(int smtpPort, int webPort) throws IOException {
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", webPort), 0);
@@ -53,15 +76,7 @@ public final class MailServerMain {
             send(ex, 200, "text/html", html(caught(smtp)));
         });
         web.start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            web.stop(0);
-            smtp.stop();
-            stopped.countDown();
-        }, "mail-shutdown"));
-        System.out.println("[peer] SMTP server (GreenMail) on 127.0.0.1:" + smtpPort + ", messages at http://127.0.0.1:"
-                + webPort + "/");
-        stopped.await();
+        return new Running(smtp, web);
     }
 
     static List<Caught> caught(GreenMail smtp) {
