@@ -45,9 +45,9 @@ class EmailThroughputBenchmark {
         smtp.start();
         try (ConfigurableApplicationContext notification = new SpringApplicationBuilder(NotificationApplication.class)
                 .initializers(new PeerSupportTestInitializer())
-                .properties("server.port=0", "management.server.port=0", "logging.level.root=WARN",
-                        "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort())
-                .run()) {
+                .properties("server.port=0", "management.server.port=0", "logging.level.root=WARN")
+                // Arguments, not default properties: application.yaml's spring.mail.* would win over those.
+                .run("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort())) {
             PreferencesService preferences = notification.getBean(PreferencesService.class);
             EventProbe probe = EventProbe.shared();
             run(preferences, probe, smtp, 20, "warm-up");
