@@ -87,7 +87,7 @@ public final class MailServerMain {
                         .map(Object::toString).collect(Collectors.joining(", "));
                 all.add(new Caught(to, String.valueOf(message.getSubject()),
                         message.getSentDate() == null ? "" : message.getSentDate().toInstant().toString(),
-                        String.valueOf(message.getMessageID()), GreenMailUtil.getBody(message)));
+                        message.getMessageID() == null ? "" : message.getMessageID(), GreenMailUtil.getBody(message)));
             } catch (MessagingException e) {
                 all.add(new Caught("", "(unreadable message)", "", "", ""));
             }
@@ -111,7 +111,8 @@ public final class MailServerMain {
                         + "/api/messages</a>.</p>");
         for (Caught m : messages) {
             page.append("<article><h2>").append(escape(m.subject())).append("</h2><p>To ").append(escape(m.to()))
-                    .append(" at ").append(escape(m.sentAt())).append("</p><pre>").append(linked(escape(m.body())))
+                    .append(m.sentAt().isEmpty() ? "" : " at " + escape(m.sentAt())).append("</p><pre>")
+                    .append(linked(escape(m.body())))
                     .append("</pre></article>");
         }
         return page.append("</body></html>").toString();
