@@ -38,7 +38,8 @@ public enum EventType {
     REFERRAL_MADE("peersupport.referral.made.v1", ReferralMade.class, Topics.FOLLOWUP),
     CASE_CLOSED("peersupport.case.closed.v1", CaseClosed.class, Topics.FOLLOWUP),
     FEEDBACK_RECEIVED("peersupport.feedback.received.v1", FeedbackReceived.class, Topics.FOLLOWUP),
-    NOTIFICATION_SENT("peersupport.notification.sent.v1", NotificationSent.class, Topics.NOTIFICATION);
+    NOTIFICATION_SENT("peersupport.notification.sent.v1", NotificationSent.class, Topics.NOTIFICATION),
+    NOTIFICATION_FAILED("peersupport.notification.failed.v1", NotificationFailed.class, Topics.NOTIFICATION);
 
     private static final Map<String, EventType> BY_WIRE_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireType, Function.identity()));

@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @ServiceTest
-class NotificationFlowTest {
+class NotificationFlowTest extends WithProviders {
 
     static final EventProbe probe = EventProbe.shared();
 

@@ -23,7 +23,7 @@ import org.springframework.test.annotation.DirtiesContext;
 /** Nobody is told anything on the word of a record that is not from the owner of its topic. */
 @ServiceTest
 @DirtiesContext
-class UntrustedEventsTest {
+class UntrustedEventsTest extends WithProviders {
 
     static final EventProbe probe = EventProbe.shared();
 

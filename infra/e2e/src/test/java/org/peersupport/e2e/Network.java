@@ -33,7 +33,7 @@ final class Network {
             Map.entry("kafka", 29092), Map.entry("kafka-controller", 29093), Map.entry("mongo", 28017),
             Map.entry("issuer", 29000), Map.entry("console", 28080), Map.entry("intake", 28081),
             Map.entry("matching", 28082), Map.entry("followup", 28083), Map.entry("notification", 28084),
-            Map.entry("training", 28085));
+            Map.entry("training", 28085), Map.entry("mail", 28025));
 
     final LocalStack stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -104,7 +104,7 @@ public final class LocalStack {
     public void down() {
         stopGroup(StackConfig.SERVICES);
         stopGroup(List.of(StackConfig.ISSUER));
-        stopGroup(List.of(StackConfig.KAFKA, StackConfig.MONGO));
+        stopGroup(List.of(StackConfig.KAFKA, StackConfig.MONGO, StackConfig.MAIL));
     }
 
     /** Part name to {@code healthy}, {@code running (not healthy)} or {@code stopped}, in start order. */
@@ -270,7 +270,7 @@ public final class LocalStack {
     List<Path> requiredArtifacts(Collection<String> parts) {
         Set<Path> files = new LinkedHashSet<>();
         for (String part : parts) {
-            if (part.equals(StackConfig.KAFKA) || part.equals(StackConfig.MONGO)) {
+            if (part.equals(StackConfig.KAFKA) || part.equals(StackConfig.MONGO) || part.equals(StackConfig.MAIL)) {
                 files.add(stackClasses());
                 files.add(stackClasspathFile());
             } else {
@@ -334,6 +334,16 @@ public final class LocalStack {
                 cmd.add("--port=" + config.port(StackConfig.MONGO));
                 cmd.add("--data-dir=" + dataDir(part));
             }
+            case StackConfig.MAIL -> {
+                cmd.add("-Xmx256m");
+                cmd.addAll(PidFiles.markers(part, config.stateDir()));
+                cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+                cmd.add("-cp");
+                cmd.add(stackClasspath());
+                cmd.add(MailServerMain.class.getName());
+                cmd.add("--smtp-port=" + config.port(StackConfig.MAIL_SMTP));
+                cmd.add("--web-port=" + config.port(StackConfig.MAIL));
+            }
             default -> {
                 cmd.addAll(SPRING_JVM_OPTIONS);
                 cmd.addAll(PidFiles.markers(part, config.stateDir()));
@@ -372,6 +382,11 @@ public final class LocalStack {
             env.put("JWT_JWK_SET_URI", url(StackConfig.ISSUER) + "/oauth2/jwks");
             env.put("PEERSUPPORT_DATA_DIR", dataDir(part).toString());
             env.put("PEERSUPPORT_DEMO_ENABLED", "true");
+            // Notification's email goes to the local SMTP server; its offer links point at this matching.
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", String.valueOf(config.port(StackConfig.MAIL_SMTP)));
+            env.put("NOTIFICATION_CONSOLE_URL", url("console"));
+            env.put("NOTIFICATION_OFFER_LINK_URL", url("matching") + "/offer-links");
             for (String p : StackConfig.PARTS) {
                 env.put("PEERSUPPORT_URL_" + p.toUpperCase(Locale.ROOT).replace('-', '_'), url(p));
             }
@@ -409,6 +424,11 @@ public final class LocalStack {
         if (tcpOpen(port)) {
             throw new IllegalStateException(part + ": port " + port + " is already in use by another process"
                     + " (set " + StackConfig.envName(part) + " to use another port)");
+        }
+        if (part.equals(StackConfig.MAIL) && tcpOpen(config.port(StackConfig.MAIL_SMTP))) {
+            throw new IllegalStateException("mail: SMTP port " + config.port(StackConfig.MAIL_SMTP)
+                    + " is already in use by another process (set " + StackConfig.envName(StackConfig.MAIL_SMTP)
+                    + " to use another port)");
         }
         if (part.equals(StackConfig.KAFKA) && tcpOpen(config.port(StackConfig.KAFKA_CONTROLLER))) {
             throw new IllegalStateException("kafka: controller port " + config.port(StackConfig.KAFKA_CONTROLLER)
@@ -648,6 +668,8 @@ public final class LocalStack {
                 "issuer", stack.url("issuer"), stack.url("issuer"), stack.url("issuer"));
         System.out.printf(Locale.ROOT, "%-13s %s%n", "kafka", stack.url("kafka"));
         System.out.printf(Locale.ROOT, "%-13s %s%n", "mongodb", stack.url("mongo"));
+        System.out.printf(Locale.ROOT, "%-13s %s  (the emails sent; SMTP 127.0.0.1:%d)%n", "mail", stack.url("mail"),
+                stack.config.port(StackConfig.MAIL_SMTP));
     }
 
     private static String projectVersion() {

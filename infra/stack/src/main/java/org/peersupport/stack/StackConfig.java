@@ -28,9 +28,14 @@ public record StackConfig(
     public static final String KAFKA_CONTROLLER = "kafka-controller";
     public static final String MONGO = "mongo";
     public static final String ISSUER = "issuer";
+    /** The SMTP server that catches the services' emails; its port is the web view of what it caught. */
+    public static final String MAIL = "mail";
+    /** The SMTP port of {@link #MAIL}: when not given, the mail view's port minus {@link #SMTP_OFFSET}. */
+    public static final String MAIL_SMTP = "mail-smtp";
+    public static final int SMTP_OFFSET = 5000;
 
     /** The infrastructure parts, in start order. */
-    public static final List<String> INFRA = List.of(KAFKA, MONGO, ISSUER);
+    public static final List<String> INFRA = List.of(KAFKA, MONGO, MAIL, ISSUER);
 
     /** The services, each run from {@code <name>-service/target/<name>-service-0.1.0-SNAPSHOT-exec.jar}. */
     public static final List<String> SERVICES =
@@ -38,7 +43,7 @@ public record StackConfig(
 
     /** Every part, in start order. */
     public static final List<String> PARTS = List.of(
-            KAFKA, MONGO, ISSUER, "console", "intake", "matching", "followup", "notification", "training");
+            KAFKA, MONGO, MAIL, ISSUER, "console", "intake", "matching", "followup", "notification", "training");
 
     public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
 
@@ -146,6 +151,9 @@ public record StackConfig(
         if (KAFKA_CONTROLLER.equals(part)) {
             return port(KAFKA) + 1;
         }
+        if (MAIL_SMTP.equals(part)) {
+            return port(MAIL) - SMTP_OFFSET;
+        }
         throw new IllegalArgumentException("unknown part: " + part + " (parts: " + PARTS + ")");
     }
 
@@ -156,6 +164,7 @@ public record StackConfig(
     static List<String> portKeys() {
         List<String> keys = new java.util.ArrayList<>(PARTS);
         keys.add(1, KAFKA_CONTROLLER);
+        keys.add(MAIL_SMTP);
         SERVICES.forEach(service -> keys.add(service + MANAGEMENT_SUFFIX));
         return keys;
     }
@@ -168,7 +177,7 @@ public record StackConfig(
     }
 
     private static String checkPortKey(String part) {
-        if (KAFKA_CONTROLLER.equals(part) || part.endsWith(MANAGEMENT_SUFFIX)
+        if (KAFKA_CONTROLLER.equals(part) || MAIL_SMTP.equals(part) || part.endsWith(MANAGEMENT_SUFFIX)
                 && SERVICES.contains(part.substring(0, part.length() - MANAGEMENT_SUFFIX.length()))) {
             return part;
         }
@@ -186,6 +195,7 @@ public record StackConfig(
         Map<String, Integer> p = new LinkedHashMap<>();
         p.put(KAFKA, 9092);
         p.put(MONGO, 27017);
+        p.put(MAIL, 8025);
         p.put(ISSUER, 9000);
         p.put("console", 8080);
         p.put("intake", 8081);

@@ -327,6 +327,24 @@ public class MatchingService implements TimerHandler {
         return declineOffer(me, requestId);
     }
 
+    /** An offer accepted through a signed link naming the supporter and their hospital (see OfferLinkService). */
+    public Assignment acceptByLink(String supporterId, String hospitalId, String requestId) {
+        requireLinkHolder(supporterId, hospitalId, requestId);
+        return acceptOffer(supporterId, requestId);
+    }
+
+    /** An offer declined through a signed link. */
+    public Assignment declineByLink(String supporterId, String hospitalId, String requestId) {
+        requireLinkHolder(supporterId, hospitalId, requestId);
+        return declineOffer(supporterId, requestId);
+    }
+
+    private void requireLinkHolder(String supporterId, String hospitalId, String requestId) {
+        supporters.find(supporterId).filter(own -> own.getHospitalId().equals(hospitalId))
+                .orElseThrow(() -> new NotFoundException("offer"));
+        requireOfferedOnce(supporterId, requestId);
+    }
+
     /** The caller sets their own availability. */
     public Availability availability(Caller caller, Availability.Status status, Instant restUntil) {
         return setAvailability(ownRecord(caller).getId(), status, restUntil);

@@ -1,14 +1,21 @@
 package org.peersupport.notification.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.peersupport.events.CheckInDue;
+import org.peersupport.events.CrisisFlagged;
 import org.peersupport.events.DomainEvent;
+import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.OfferMade;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.notification.domain.Channel;
+import org.peersupport.notification.domain.ContactPreferences;
+import org.peersupport.notification.domain.Delivery;
 import org.peersupport.notification.domain.Notice;
 import org.peersupport.notification.domain.Notification;
+import org.peersupport.notification.persistence.DeliveryDocument;
 import org.peersupport.notification.persistence.Inboxes;
 import org.peersupport.notification.persistence.NotificationDocument;
 import org.peersupport.platform.kernel.Decision;
@@ -18,34 +25,65 @@ import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Tells supporters what they must hear about, in-app, and keeps each person's inbox. */
+/**
+ * Tells people what they must hear about: always in-app, and over the outside channels each person chose (email,
+ * SMS, in their order), through a {@link Delivery}. Wiring an event is one handler naming its recipients, its
+ * {@link Notice} kind and what it is about.
+ */
 @Service
 public class NotificationService {
 
     private final AggregateStore<NotificationDocument> notifications;
+    private final AggregateStore<DeliveryDocument> deliveries;
     private final Inboxes inboxes;
+    private final PreferencesService preferences;
     private final Clock clock;
 
-    public NotificationService(AggregateStore<NotificationDocument> notifications, Inboxes inboxes, Clock clock) {
+    public NotificationService(AggregateStore<NotificationDocument> notifications,
+            AggregateStore<DeliveryDocument> deliveries, Inboxes inboxes, PreferencesService preferences,
+            Clock clock) {
         this.notifications = notifications;
+        this.deliveries = deliveries;
         this.inboxes = inboxes;
+        this.preferences = preferences;
         this.clock = clock;
     }
 
-    /** An offer waits for the supporter's answer, within its window: they must hear of it. */
+    /** An offer waits for the supporter's answer, within its window: they must hear of it, with links to answer. */
     public void onOfferMade(OfferMade event) {
-        notify(event, event.supporterId(), Notice.NEW_OFFER, event.requestId());
+        notify(event, event.supporterId(), Notice.NEW_OFFER, event.requestId(), event.expiresAt());
     }
 
+    /** The supporter just accepted: the inbox is enough, they are in the console already. */
     public void onSupporterAssigned(SupporterAssigned event) {
-        notify(event, event.supporterId(), Notice.NEW_REQUEST, event.requestId());
+        tellInApp(event, event.supporterId(), Notice.NEW_REQUEST, event.requestId());
     }
 
     public void onCheckInDue(CheckInDue event) {
-        notify(event, event.supporterId(), Notice.CHECK_IN_DUE, event.caseId());
+        notify(event, event.supporterId(), Notice.CHECK_IN_DUE, event.caseId(), null);
     }
 
-    private void notify(DomainEvent cause, String recipientId, Notice notice, String aboutId) {
+    public void onMatchEscalated(MatchEscalated event) {
+        notifyCoordinators(event, Notice.MATCH_ESCALATED, event.requestId());
+    }
+
+    public void onCrisisFlagged(CrisisFlagged event) {
+        notifyCoordinators(event, Notice.CRISIS_FLAGGED, event.flagId());
+    }
+
+    private void notifyCoordinators(DomainEvent cause, Notice notice, String aboutId) {
+        for (String coordinator : preferences.coordinatorsOf(cause.hospitalId())) {
+            notify(cause, coordinator, notice, aboutId, null);
+        }
+    }
+
+    private void notify(DomainEvent cause, String recipientId, Notice notice, String aboutId,
+            Instant offerExpiresAt) {
+        tellInApp(cause, recipientId, notice, aboutId);
+        planOutside(cause, recipientId, notice, aboutId, offerExpiresAt);
+    }
+
+    private void tellInApp(DomainEvent cause, String recipientId, Notice notice, String aboutId) {
         String id = Notification.idFor(cause.eventId(), recipientId, Channel.IN_APP);
         Decision<Notification> decision = Notification.send(id, cause.hospitalId(), recipientId, Channel.IN_APP,
                 notice, aboutId, clock.instant());
@@ -56,6 +94,22 @@ public class NotificationService {
             notifications.find(id).ifPresent(told -> TrustPolicy.requireSameHospital(cause, told.getHospitalId()));
         }
         inboxes.list(recipientId, id);
+    }
+
+    /** One delivery per event and recipient, whatever the redeliveries: its id is made of both. */
+    private void planOutside(DomainEvent cause, String recipientId, Notice notice, String aboutId,
+            Instant offerExpiresAt) {
+        Optional<ContactPreferences> chosen = preferences.of(recipientId, cause.hospitalId());
+        if (chosen.isEmpty() || chosen.get().channels().isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Decision<Delivery> decision = Delivery.plan(cause.eventId(), cause.hospitalId(), recipientId, notice,
+                aboutId, chosen.get().channels(), offerExpiresAt, chosen.get().dueFor(notice, now), now);
+        if (!deliveries.insert(new DeliveryDocument(decision.state()), cause.eventId(), decision)) {
+            deliveries.find(decision.state().id())
+                    .ifPresent(planned -> TrustPolicy.requireSameHospital(cause, planned.getHospitalId()));
+        }
     }
 
     public List<Notification> inbox(Caller caller) {

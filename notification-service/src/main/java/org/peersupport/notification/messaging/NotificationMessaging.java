@@ -3,6 +3,8 @@ package org.peersupport.notification.messaging;
 import java.util.function.Consumer;
 import org.peersupport.events.CaseDataPurged;
 import org.peersupport.events.CheckInDue;
+import org.peersupport.events.CrisisFlagged;
+import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.OfferMade;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.notification.application.NotificationService;
@@ -22,6 +24,8 @@ class NotificationMessaging {
                 .on(OfferMade.class, notifications::onOfferMade)
                 .on(SupporterAssigned.class, notifications::onSupporterAssigned)
                 .on(CheckInDue.class, notifications::onCheckInDue)
+                .on(MatchEscalated.class, notifications::onMatchEscalated)
+                .on(CrisisFlagged.class, notifications::onCrisisFlagged)
                 .on(CaseDataPurged.class, purge::onCaseDataPurged)
                 .build();
     }

@@ -13,4 +13,9 @@ class NotificationPersistence {
     AggregateStore<NotificationDocument> notificationStore(MongoTemplate mongo, OutboxRelay relay) {
         return new AggregateStore<>(mongo, NotificationDocument.class, relay);
     }
+
+    @Bean
+    AggregateStore<DeliveryDocument> deliveryStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore<>(mongo, DeliveryDocument.class, relay);
+    }
 }
