@@ -48,6 +48,8 @@ final class Network {
                 // leased by a killed instance taken over after 10 s.
                 .withExtraEnv("followup", Map.of("FOLLOWUP_CHECK_IN_SCHEDULE", "3s,6s",
                         "FOLLOWUP_FIRST_CONTACT_WITHIN", "5s", "PEERSUPPORT_TIMERS_LEASE", "10s"))
+                // Summit keeps nothing once a request ended: its purge runs at once.
+                .withExtraEnv("intake", Map.of("PEERSUPPORT_RETENTION_HOSPITALS_SUMMIT", "0s"))
                 .withExtraEnv("training", Map.of("PEERSUPPORT_TRAINING_EDUCATIONEVERY", "25s"))
                 .withStartTimeout(Duration.ofSeconds(300));
         for (String service : StackConfig.SERVICES) {
@@ -92,6 +94,24 @@ final class Network {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token(principal)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The emails the local SMTP server caught, newest first (its JSON view). */
+    List<JsonNode> mails() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.url("mail") + "/api/messages"))
+                .GET().build());
+        return JSON.readTree(response.body()).valueStream().toList();
+    }
+
+    /** A GET of a full URL without a token, as a mail client opens a link. */
+    HttpResponse<String> getAnonymously(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    /** A form's POST to a full URL without a token, as a confirmation page's button sends it. */
+    HttpResponse<String> postAnonymouslyTo(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** A POST without a token, as a public path (the feedback link) is called. */

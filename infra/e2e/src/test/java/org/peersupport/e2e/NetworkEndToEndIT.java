@@ -801,6 +801,113 @@ class NetworkEndToEndIT {
         }
     }
 
+    /**
+     * Summit keeps nothing after a request ends (intake runs here with its retention at 0 s): only the assigned
+     * supporter reads the contact, every attempt is audited, and once the case closes every service forgets the
+     * requester.
+     */
+    @Test
+    @Order(15)
+    void onlyTheAssignedSupporterReadsTheContactAndOnceTheCaseClosesEveryServiceForgetsTheRequester() {
+        String hospital = "summit";
+        Contact contact = Contact.unique();
+        contacts.add(contact);
+        String reference = network.submit(hospital, coordinator(hospital), contact);
+        hospitalOf.put(reference, hospital);
+        awaitAssignedAndNotified(List.of(reference), Duration.ofSeconds(60));
+        String supporter = assignedSupporter(reference);
+        String other = supporters(hospital).stream().filter(s -> !s.equals(supporter)).findFirst().orElseThrow();
+        String contactPath = "/api/hospitals/" + hospital + "/requests/" + reference + "/contact";
+
+        var read = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> network.get("intake", contactPath, supporter), r -> r.statusCode() == 200);
+        assertThat(read.body()).contains(contact.name()).contains(contact.email());
+        assertThat(network.get("intake", contactPath, coordinator(hospital)).statusCode()).isEqualTo(404);
+        assertThat(network.get("intake", contactPath, other).statusCode()).isEqualTo(404);
+        var audit = network.get("intake", contactPath + "-reads", coordinator(hospital));
+        assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+        assertThat(audit.body()).contains("GRANTED").contains("REFUSED").contains(supporter).contains(other)
+                .doesNotContain(contact.name()).doesNotContain(contact.email());
+
+        String requesterRef = network.records(List.of("peersupport.intake.v1")).stream()
+                .filter(r -> reference.equals(Network.header(r, "ce_subject"))
+                        && "peersupport.request.submitted.v1".equals(Network.header(r, "ce_type")))
+                .map(r -> Network.JSON.readTree(r.value()).get("requesterRef").asString()).findFirst().orElseThrow();
+        String casePath = "/api/hospitals/" + hospital + "/cases/" + reference;
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> network.post("followup", casePath + "/closure", supporter, "").statusCode() == 200);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> network
+                .records(List.of("peersupport.intake.v1")).stream()
+                .anyMatch(r -> reference.equals(Network.header(r, "ce_subject"))
+                        && "peersupport.case.purged.v1".equals(Network.header(r, "ce_type"))));
+        List<String> identifying = new ArrayList<>(contact.values());
+        identifying.add(requesterRef);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            try (MongoClient mongo = MongoClients.create(network.stack.url("mongo"))) {
+                for (String database : List.of("intake", "matching", "followup", "notification")) {
+                    String stored = dump(mongo, database);
+                    assertThat(stored).as(database).isNotEmpty();
+                    identifying.forEach(value -> assertThat(stored).as(database).doesNotContain(value));
+                    if (database.equals("notification")) {
+                        assertThat(stored).as("notices of the purged request").doesNotContain(reference);
+                    }
+                }
+            }
+        });
+        assertThat(network.get("intake", contactPath, supporter).statusCode()).isEqualTo(404);
+    }
+
+    /** Every document of one database as JSON text, to search for values that must be gone. */
+    static String dump(MongoClient mongo, String database) {
+        StringBuilder everything = new StringBuilder();
+        for (String collection : mongo.getDatabase(database).listCollectionNames()) {
+            for (Document document : mongo.getDatabase(database).getCollection(collection).find()) {
+                everything.append(document.toJson()).append('\n');
+            }
+        }
+        return everything.toString();
+    }
+
+    /**
+     * The supporter is told by email (the demo people's preference) with signed links: opening one only shows a
+     * confirmation, as a mail scanner would; the confirmation's POST accepts the offer.
+     */
+    @Test
+    @Order(16)
+    void anOfferEmailedToASupporterIsAcceptedFromItsLinkAndOpeningTheLinkAloneAcceptsNothing() {
+        String reference = submit();
+        String offered = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> offeredTo(reference), java.util.Objects::nonNull);
+        String address = offered + "@demo.peersupport.test";
+        java.util.regex.Pattern acceptLink = java.util.regex.Pattern.compile("Accept: (\\S+/offer-links/\\S+)");
+        String link = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (var mail : network.mails()) {
+                java.util.regex.Matcher found = acceptLink.matcher(mail.path("body").asString(""));
+                if (mail.path("to").asString("").contains(address) && found.find()
+                        && network.offers(network.stack.url("matching"), offered).valueStream()
+                                .anyMatch(o -> reference.equals(o.get("requestId").asString()))) {
+                    return found.group(1);
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+
+        var page = network.getAnonymously(link);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\"");
+        assertThat(offeredTo(reference)).as("still only offered after the link was opened").isEqualTo(offered);
+
+        assertThat(network.postAnonymouslyTo(link).statusCode()).isBetween(200, 299);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> offered.equals(assignedSupporter(reference)));
+        assertThat(status(reference)).isEqualTo("ASSIGNED");
+        for (var mail : network.mails()) {
+            String text = mail.toString();
+            contacts.forEach(c -> c.values().forEach(v -> assertThat(text).as("an email").doesNotContain(v)));
+        }
+    }
+
     java.util.Optional<tools.jackson.databind.JsonNode> poolEntry(String hospital, String supporterId) {
         var pool = network.get("matching", "/api/hospitals/" + hospital + "/pool", coordinator(hospital));
         assertThat(pool.statusCode()).isEqualTo(200);
