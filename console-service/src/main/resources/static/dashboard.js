@@ -43,7 +43,7 @@ async function load() {
       return;
     }
     render(await response.json());
-    listen();
+    if (document.getElementById('live').checked) listen();
   } catch (e) {
     status('The console cannot be reached.');
   }
@@ -80,8 +80,8 @@ async function listen() {
   } catch (e) {
     if (controller.signal.aborted) return;
   }
-  // The server ends a stream after a while: open the next one.
-  if (stream === controller) setTimeout(listen, 3000);
+  // The server ends a stream after a while: open the next one, unless live updates were switched off.
+  if (stream === controller && document.getElementById('live').checked) setTimeout(listen, 3000);
 }
 
 function shown(value) { return value === undefined || value === null ? '' : String(value); }
@@ -131,7 +131,8 @@ function draw(id, config) {
 
 function render(view) {
   const hospitals = view.hospitals;
-  status('Live: figures as of ' + new Date(view.asOf).toLocaleTimeString() + ', months ' + view.from + ' to ' + view.to + '.');
+  status('Figures as of ' + new Date(view.asOf).toLocaleTimeString() + ', months ' + view.from + ' to ' + view.to
+    + (document.getElementById('live').checked ? ', kept up to date.' : '.'));
 
   const labels = [];
   hospitals.forEach(h => h.months.forEach(m => labels.push(h.hospitalId + ' ' + m.month)));
@@ -204,8 +205,19 @@ document.getElementById('access').addEventListener('submit', event => {
   document.getElementById('figures').focus();
 });
 document.getElementById('csv').addEventListener('click', downloadCsv);
+// Moving figures can be stopped (WCAG 2.2.2); ?live=off opens the page that way.
+document.getElementById('live').addEventListener('change', event => {
+  if (event.target.checked) {
+    if (token()) listen();
+  } else if (stream) {
+    stream.abort();
+    stream = null;
+    status('Live updates stopped.');
+  }
+});
 
 const asked = new URLSearchParams(location.search);
+if (asked.get('live') === 'off') document.getElementById('live').checked = false;
 ['from', 'to'].forEach(key => { if (/^\d{4}-\d{2}$/.test(asked.get(key) || '')) document.getElementById(key).value = asked.get(key); });
 adoptFragmentToken();
 document.getElementById('token').required = !token();

@@ -71,7 +71,7 @@ public class DashboardService {
         }
         try {
             return YearMonth.parse(value);
-        } catch (java.time.format.DateTimeException notAMonth) {
+        } catch (java.time.DateTimeException notAMonth) {
             throw new InvalidInputException(field, "must be a month as YYYY-MM");
         }
     }

@@ -40,7 +40,7 @@ public record Figures(String hospitalId, Duration assignmentSla, List<Row> month
     /** Builds the figures from the facts of each month in the range (oldest first) and the pool's certifications. */
     public static Figures of(String hospitalId, Duration assignmentSla, Map<YearMonth, List<RequestFacts>> byMonth,
             Collection<Instant> certifiedUntil, Instant now) {
-        List<YearMonth> months = List.copyOf(byMonth.keySet());
+        List<YearMonth> months = byMonth.keySet().stream().sorted().toList();
         int rows = months.size() + 1;
         long[][] sources = new long[rows][SOURCES.length + 1];
         long[][] sla = new long[rows][3];
@@ -54,9 +54,7 @@ public record Figures(String hospitalId, Duration assignmentSla, List<Row> month
             for (RequestFacts facts : byMonth.get(months.get(r))) {
                 sources[r][facts.source().ordinal()]++;
                 sources[r][SOURCES.length]++;
-                facts.timeToAssignment().ifPresent(wait -> {
-                    monthMinutes.add(wait.toMinutes());
-                });
+                facts.timeToAssignment().ifPresent(wait -> monthMinutes.add(wait.toMinutes()));
                 escalated[r][0] += facts.escalated() ? 1 : 0;
                 withdrawn[r][0] += facts.withdrawn() ? 1 : 0;
                 checkIns[r][0] += facts.checkInsDue();

@@ -19,15 +19,16 @@ class SmallCellsTest {
     }
 
     @Test
-    void aTotalBelowFiveIsHiddenAndTwoSmallPartsNeedNoComplement() {
+    void aSmallCellInOneMonthHidesTheSameSourceInAnotherSoTheRangeTotalGivesNothingAway() {
+        // September and October by source, then the range's total row.
         long[][] table = {{12, 0, 6, 3, 21}, {3, 1, 1, 0, 5}, {15, 1, 7, 3, 26}};
 
         boolean[][] hidden = SmallCells.suppress(table);
 
-        assertThat(hidden[0]).containsExactly(false, true, false, true, false);
-        assertThat(hidden[1]).containsExactly(true, true, true, true, false);
-        assertThat(hidden[2][1]).isTrue();
-        assertThat(hidden[2][3]).isTrue();
+        assertThat(hidden[1]).as("all of a total of 5 are small").containsExactly(true, true, true, true, false);
+        assertThat(hidden[0]).as("else 15 - 12 and 7 - 6 give October's 3 and 1 away")
+                .containsExactly(true, true, true, true, false);
+        assertThat(hidden[2]).containsExactly(false, true, false, true, false);
         assertNoLineHasExactlyOneHidden(hidden);
     }
 
