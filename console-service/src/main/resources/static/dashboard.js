@@ -178,6 +178,9 @@ function render(view) {
     hospitals.flatMap(h => rowsOf(h).map(m => [h.hospitalId, m.month, m.escalated, m.withdrawn, m.checkInsDue,
       m.checkInCompletion, m.referralRate, m.feedbackPulse]))));
 
+  // The tables just drawn may have changed the page's width: fit each chart to its box now, not on the next resize.
+  Object.values(charts).forEach(chart => chart.resize());
+
   document.getElementById('pending').replaceChildren(...Object.entries(view.notYetAvailable).map(([figure, events]) => {
     const li = document.createElement('li');
     li.textContent = figure + ': waits for ' + events.join(', ');
