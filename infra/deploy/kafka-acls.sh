@@ -55,8 +55,14 @@ notification    Read       topic     peersupport.intake.v1
 notification    Read       group     notification
 notification    Write      topic     peersupport.dlq.notification
 training        Write      topic     peersupport.training.v1
+console         Read       topic     peersupport.intake.v1
+console         Read       topic     peersupport.matching.v1
+console         Read       topic     peersupport.followup.v1
+console         Read       topic     peersupport.training.v1
+console         Read       group     console
+console         Write      topic     peersupport.dlq.console
 TABLE
-# console consumes and publishes nothing: it authenticates, and is granted nothing.
+# console publishes nothing: it reads every event topic for the network admin's dashboard (counts only).
 # Hospital systems are not services: each one's own principal gets Write on peersupport.triggers.v1 alone, granted by
 # hand (kafka-acls.sh --add --allow-principal User:<system> --operation Write --topic peersupport.triggers.v1), and
 # intake believes its records only for the hospital peersupport.triggers.producers names for its ce_source.

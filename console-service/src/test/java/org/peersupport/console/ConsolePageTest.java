@@ -1,6 +1,7 @@
 package org.peersupport.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,7 +113,9 @@ class ConsolePageTest {
         for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/info")) {
             assertThat(Api.local(port).get(path, null).status()).as("public port: " + path).isEqualTo(404);
         }
-        assertThat(Api.local(managementPort).get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        // Ready once the dashboard's consumer holds its partitions.
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                Api.local(managementPort).get("/actuator/health/readiness", null).status() == 200);
         assertThat(Api.local(managementPort).get("/actuator/prometheus", null).body())
                 .contains("service=\"console\"");
     }

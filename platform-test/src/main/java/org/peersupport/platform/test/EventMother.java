@@ -13,6 +13,7 @@ import org.peersupport.events.ClosureReason;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.Modality;
 import org.peersupport.events.OfferMade;
+import org.peersupport.events.RequestOrigin;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterAssigned;
@@ -73,6 +74,25 @@ public final class EventMother {
     /** Intake purged what identified the requester of {@code requestId}; every service now purges its own. */
     public static CaseDataPurged caseDataPurged(String hospitalId, String requestId) {
         return new CaseDataPurged(id(), Instant.now(), hospitalId, requestId);
+    }
+
+    /** A request that came in by {@code origin} at a given time (dashboards bucket by month): routine, by phone. */
+    public static RequestSubmitted requestSubmitted(String hospitalId, String requestId, RequestOrigin origin,
+            Instant at) {
+        return new RequestSubmitted(id(), at, hospitalId, requestId, "rq-" + requestId, ClinicalRole.NURSE,
+                Modality.PHONE, "en", false, null, null, null, null, null, null, origin);
+    }
+
+    /** A supporter assigned to {@code requestId} at a given time. */
+    public static SupporterAssigned supporterAssigned(String hospitalId, String requestId, String supporterId,
+            Instant at) {
+        return new SupporterAssigned(id(), at, hospitalId, requestId, "rq-" + requestId, supporterId);
+    }
+
+    /** A supporter certified until a given time (in the past for a lapsed one). */
+    public static SupporterCertified supporterCertified(String hospitalId, String supporterId, Instant until) {
+        return new SupporterCertified(id(), Instant.now(), hospitalId, supporterId, ClinicalRole.NURSE, List.of("en"),
+                List.of(Modality.PHONE), 2, until);
     }
 
     private static String id() {
