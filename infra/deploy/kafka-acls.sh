@@ -52,6 +52,7 @@ notification    Write      topic     peersupport.notification.v1
 notification    Read       topic     peersupport.matching.v1
 notification    Read       topic     peersupport.followup.v1
 notification    Read       topic     peersupport.intake.v1
+notification    Read       topic     peersupport.training.v1
 notification    Read       group     notification
 notification    Write      topic     peersupport.dlq.notification
 training        Write      topic     peersupport.training.v1

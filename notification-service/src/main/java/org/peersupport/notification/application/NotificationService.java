@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.peersupport.events.CaseOpened;
 import org.peersupport.events.CheckInDue;
+import org.peersupport.events.CheckInMissed;
 import org.peersupport.events.CrisisFlagged;
 import org.peersupport.events.DomainEvent;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.OfferMade;
+import org.peersupport.events.SessionReminderDue;
+import org.peersupport.events.SlaBreached;
 import org.peersupport.events.SupporterAssigned;
+import org.peersupport.events.WaitlistPromoted;
 import org.peersupport.notification.domain.Channel;
 import org.peersupport.notification.domain.ContactPreferences;
 import org.peersupport.notification.domain.Delivery;
@@ -61,6 +66,35 @@ public class NotificationService {
 
     public void onCheckInDue(CheckInDue event) {
         notify(event, event.supporterId(), Notice.CHECK_IN_DUE, event.caseId(), null);
+    }
+
+    /**
+     * The case is open and its first-contact clock runs: the supporter hears that first contact is due. One notice
+     * per case, from here and not from {@code SupporterAssigned} (which tells them of the request in-app only), so
+     * it also reaches the channels they chose. The case id is the request's id, so intake's purge takes it too.
+     */
+    public void onCaseOpened(CaseOpened event) {
+        notify(event, event.supporterId(), Notice.FIRST_CONTACT_DUE, event.caseId(), null);
+    }
+
+    /** A case's clock ran out: its hospital's coordinators act on it, at once (an urgent kind). */
+    public void onSlaBreached(SlaBreached event) {
+        notifyCoordinators(event, Notice.SLA_BREACHED, event.caseId());
+    }
+
+    /** A check-in passed its grace without an outcome: the coordinators look at it after their quiet hours. */
+    public void onCheckInMissed(CheckInMissed event) {
+        notifyCoordinators(event, Notice.CHECK_IN_MISSED, event.caseId());
+    }
+
+    /** A workshop seat came free for the first person waiting: told under their own hospital. */
+    public void onWaitlistPromoted(WaitlistPromoted event) {
+        notify(event, event.staffId(), Notice.WAITLIST_PROMOTED, event.sessionId(), null);
+    }
+
+    /** The seated person's workshop starts soon. */
+    public void onSessionReminderDue(SessionReminderDue event) {
+        notify(event, event.staffId(), Notice.WORKSHOP_REMINDER, event.sessionId(), null);
     }
 
     public void onMatchEscalated(MatchEscalated event) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.peersupport.events.CaseDataPurged;
 import org.peersupport.notification.persistence.RequestNotices;
 import org.peersupport.notification.persistence.RequestNotices.Notice;
+import org.peersupport.notification.persistence.RequestNotices.PlannedDelivery;
 import org.peersupport.platform.messaging.TrustPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Intake's retention period for a request is over: the notifications that name it (its offers, its assignment, its
- * check-ins) leave their recipients' inboxes and are deleted, so nothing here ties a supporter's history to that
- * request any more. What {@code NotificationSent} already published (ids and kinds) stays on its topic.
+ * case's notices) leave their recipients' inboxes and are deleted, and so are the email and SMS deliveries that name
+ * it (off their hospital's failure list first), so nothing here ties a person's history to that request any more. What {@code NotificationSent} already published (ids and kinds) stays on its topic.
  */
 @Service
 public class RequestNoticePurge {
@@ -27,9 +28,14 @@ public class RequestNoticePurge {
 
     public void onCaseDataPurged(CaseDataPurged event) {
         List<Notice> about = notices.about(event.requestId());
-        // Intake purges only its own hospital's requests; a purge naming another hospital is forged.
+        List<PlannedDelivery> deliveries = notices.deliveriesAbout(event.requestId());
+        // Intake purges only its own hospital's requests; a purge naming another hospital is forged. Checked for
+        // all before anything is deleted, so a forged purge deletes nothing.
         about.forEach(notice -> TrustPolicy.requireSameHospital(event, notice.hospitalId()));
+        deliveries.forEach(delivery -> TrustPolicy.requireSameHospital(event, delivery.hospitalId()));
+        deliveries.forEach(notices::purge);
         about.forEach(notices::purge);
-        log.info("{} notifications of request {} purged", about.size(), event.requestId());
+        log.info("{} notifications and {} deliveries of request {} purged", about.size(), deliveries.size(),
+                event.requestId());
     }
 }

@@ -14,6 +14,10 @@ public enum Notice {
     CHECK_IN_DUE(Audience.SUPPORTER, false, "A check-in is due for one of your cases. Open the console to see it."),
     SLA_BREACHED(Audience.COORDINATOR, true,
             "A request at your hospital is past its time limit. Open the console to act on it."),
+    // Not urgent: a check-in runs on a schedule of days, so the coordinator hears of a missed one after their quiet
+    // hours; anything that cannot wait is a crisis flag, which is urgent.
+    CHECK_IN_MISSED(Audience.COORDINATOR, false,
+            "A check-in at your hospital was missed. Open the console to see it."),
     MATCH_ESCALATED(Audience.COORDINATOR, true,
             "A request at your hospital needs a supporter chosen by hand. Open the console to see it."),
     CRISIS_FLAGGED(Audience.COORDINATOR, true,

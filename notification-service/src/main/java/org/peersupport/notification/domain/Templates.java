@@ -18,17 +18,18 @@ public final class Templates {
             .withZone(ZoneOffset.UTC);
 
     /** Subject line of each kind's email; the SMS is the notice's own text. */
-    private static final Map<Notice, String> SUBJECTS = new EnumMap<>(Map.of(
-            Notice.NEW_OFFER, "Peer support: a request is offered to you",
-            Notice.NEW_REQUEST, "Peer support: a new request for you",
-            Notice.FIRST_CONTACT_DUE, "Peer support: first contact is due",
-            Notice.CHECK_IN_DUE, "Peer support: a check-in is due",
-            Notice.SLA_BREACHED, "Peer support: a request is past its time limit",
-            Notice.MATCH_ESCALATED, "Peer support: a request needs you",
-            Notice.CRISIS_FLAGGED, "Peer support: urgent call-back needed",
-            Notice.OUTREACH_OFFERED, "Peer support is offered to you",
-            Notice.WORKSHOP_REMINDER, "Peer support: workshop reminder",
-            Notice.WAITLIST_PROMOTED, "Peer support: a workshop place for you"));
+    private static final Map<Notice, String> SUBJECTS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Notice.NEW_OFFER, "Peer support: a request is offered to you"),
+            Map.entry(Notice.NEW_REQUEST, "Peer support: a new request for you"),
+            Map.entry(Notice.FIRST_CONTACT_DUE, "Peer support: first contact is due"),
+            Map.entry(Notice.CHECK_IN_DUE, "Peer support: a check-in is due"),
+            Map.entry(Notice.SLA_BREACHED, "Peer support: a request is past its time limit"),
+            Map.entry(Notice.CHECK_IN_MISSED, "Peer support: a check-in was missed"),
+            Map.entry(Notice.MATCH_ESCALATED, "Peer support: a request needs you"),
+            Map.entry(Notice.CRISIS_FLAGGED, "Peer support: urgent call-back needed"),
+            Map.entry(Notice.OUTREACH_OFFERED, "Peer support is offered to you"),
+            Map.entry(Notice.WORKSHOP_REMINDER, "Peer support: workshop reminder"),
+            Map.entry(Notice.WAITLIST_PROMOTED, "Peer support: a workshop place for you")));
 
     static {
         for (Notice notice : Notice.values()) {

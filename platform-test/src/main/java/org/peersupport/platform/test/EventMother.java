@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.peersupport.events.CaseClosed;
 import org.peersupport.events.CertificationLapsed;
 import org.peersupport.events.CaseDataPurged;
+import org.peersupport.events.CaseOpened;
 import org.peersupport.events.CheckInDue;
+import org.peersupport.events.CheckInMissed;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.ClosureReason;
 import org.peersupport.events.MatchEscalated;
@@ -16,8 +18,12 @@ import org.peersupport.events.OfferMade;
 import org.peersupport.events.RequestOrigin;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
+import org.peersupport.events.SessionReminderDue;
+import org.peersupport.events.SlaBreached;
+import org.peersupport.events.SlaClock;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.events.SupporterCertified;
+import org.peersupport.events.WaitlistPromoted;
 
 /** Events as their owners would publish them, each with a fresh id and the current time, for service tests. */
 public final class EventMother {
@@ -64,6 +70,36 @@ public final class EventMother {
 
     public static CheckInDue checkInDue(String hospitalId, String caseId, String supporterId, int number) {
         return new CheckInDue(id(), Instant.now(), hospitalId, caseId, supporterId, number);
+    }
+
+    /** Follow-up opened the case of request {@code caseId}: first contact due within a day, a check-in a week on. */
+    public static CaseOpened caseOpened(String hospitalId, String caseId, String supporterId) {
+        return new CaseOpened(id(), Instant.now(), hospitalId, caseId, supporterId,
+                Instant.now().plus(Duration.ofDays(7)), Instant.now().plus(Duration.ofDays(1)));
+    }
+
+    /** The first-contact clock of case {@code caseId} ran out just now. */
+    public static SlaBreached slaBreached(String hospitalId, String caseId, String supporterId) {
+        return new SlaBreached(id(), Instant.now(), hospitalId, caseId, supporterId, SlaClock.FIRST_CONTACT,
+                Instant.now());
+    }
+
+    /** Check-in {@code number} of case {@code caseId} passed its grace period without an outcome. */
+    public static CheckInMissed checkInMissed(String hospitalId, String caseId, String supporterId, int number) {
+        return new CheckInMissed(id(), Instant.now(), hospitalId, caseId, supporterId, number,
+                Instant.now().minus(Duration.ofDays(1)));
+    }
+
+    /** {@code staffId} of {@code hospitalId} got a seat of a session their hospital runs, starting in a week. */
+    public static WaitlistPromoted waitlistPromoted(String hospitalId, String sessionId, String staffId) {
+        return new WaitlistPromoted(id(), Instant.now(), hospitalId, sessionId, staffId, hospitalId, "course-basics",
+                Instant.now().plus(Duration.ofDays(7)));
+    }
+
+    /** The session {@code staffId} holds a seat in starts in a day. */
+    public static SessionReminderDue sessionReminderDue(String hospitalId, String sessionId, String staffId) {
+        return new SessionReminderDue(id(), Instant.now(), hospitalId, sessionId, staffId, hospitalId,
+                "course-basics", Instant.now().plus(Duration.ofDays(1)));
     }
 
     /** Follow-up closed the case of request {@code caseId}. */
