@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 import org.peersupport.console.application.DashboardService.Network;
 import org.peersupport.console.domain.Count;
 import org.peersupport.console.domain.Figures;
@@ -117,8 +118,7 @@ final class DashboardView {
     }
 
     /** The same figures flattened to CSV names ({@code firstContact.p50Minutes}). */
-    private static void flatten(String prefix, Map<String, Object> figures, java.util.function.BiConsumer<String,
-            Object> line) {
+    private static void flatten(String prefix, Map<String, Object> figures, BiConsumer<String, Object> line) {
         figures.forEach((name, value) -> {
             if (value instanceof Map<?, ?> nested) {
                 @SuppressWarnings("unchecked")
