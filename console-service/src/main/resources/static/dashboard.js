@@ -156,27 +156,40 @@ function render(view) {
         pointStyle: 'line', pointRadius: 18, borderWidth: 3, data: hospitals.map(h => h.assignmentSlaMinutes) }] },
     options: { scales: { y: { beginAtZero: true } } } });
   document.getElementById('assignment-table').replaceChildren(table('Time to assignment and SLA compliance',
-    ['Hospital', 'Month', 'Assigned', 'Within SLA', 'Beyond SLA', 'Compliance', 'p50 min', 'p90 min', 'SLA min',
-      'Time to first contact', 'First-contact SLA'],
+    ['Hospital', 'Month', 'Assigned', 'Within SLA', 'Beyond SLA', 'Compliance', 'p50 min', 'p90 min', 'SLA min'],
     hospitals.flatMap(h => rowsOf(h).map(m => [h.hospitalId, m.month, m.assignment.assigned, m.assignment.withinSla,
       m.assignment.beyondSla, m.assignment.slaCompliance, m.assignment.p50Minutes, m.assignment.p90Minutes,
-      h.assignmentSlaMinutes, m.timeToFirstContact, m.firstContactSlaCompliance]))));
+      h.assignmentSlaMinutes]))));
+  document.getElementById('contact-table').replaceChildren(table('Time from assignment to first contact, and its clock',
+    ['Hospital', 'Month', 'Decided', 'Within', 'Beyond', 'Compliance', 'p50 min', 'p90 min'],
+    hospitals.flatMap(h => rowsOf(h).map(m => [h.hospitalId, m.month, m.firstContact.decided,
+      m.firstContact.withinSla, m.firstContact.beyondSla, m.firstContact.slaCompliance, m.firstContact.p50Minutes,
+      m.firstContact.p90Minutes]))));
 
   draw('pool-chart', {
     type: 'bar',
     data: { labels: names, datasets: [
       { label: 'Current', backgroundColor: COLOURS[2], data: hospitals.map(h => number(h.pool.current)) },
-      { label: 'Lapsed', backgroundColor: COLOURS[3], data: hospitals.map(h => number(h.pool.lapsed)) }] },
+      { label: 'Lapsed', backgroundColor: COLOURS[3], data: hospitals.map(h => number(h.pool.lapsed)) },
+      { label: 'Ended, lapse to come', backgroundColor: COLOURS[4], data: hospitals.map(h => number(h.pool.ended)) }] },
     options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } } });
   document.getElementById('pool-table').replaceChildren(table('Supporter pool now',
-    ['Hospital', 'Current', 'Lapsed', 'Total', 'Workshop fill'],
-    hospitals.map(h => [h.hospitalId, h.pool.current, h.pool.lapsed, h.pool.total, h.workshopFill])));
+    ['Hospital', 'Current', 'Lapsed', 'Ended', 'Total', 'Workshop fill'],
+    hospitals.map(h => [h.hospitalId, h.pool.current, h.pool.lapsed, h.pool.ended, h.pool.total, h.workshopFill])));
 
   document.getElementById('activity-table').replaceChildren(table('Escalations, withdrawals and check-ins',
-    ['Hospital', 'Month', 'Escalated', 'Withdrawn', 'Check-ins due', 'Check-in completion', 'Referral rate',
-      'Feedback pulse'],
+    ['Hospital', 'Month', 'Escalated', 'Withdrawn', 'Check-ins due', 'Completed', 'Other outcome', 'Missed',
+      'Completion', 'Closed', 'Referred', 'Referral rate', 'Waitlist promotions'],
     hospitals.flatMap(h => rowsOf(h).map(m => [h.hospitalId, m.month, m.escalated, m.withdrawn, m.checkInsDue,
-      m.checkInCompletion, m.referralRate, m.feedbackPulse]))));
+      m.checkIns.completed, m.checkIns.otherOutcome, m.checkIns.missed, m.checkIns.completion, m.referrals.closed,
+      m.referrals.referred, m.referrals.rate, m.waitlistPromotions]))));
+  document.getElementById('pulse-table').replaceChildren(table('Closing pulse (averages of 1 to 5, over 5 or more answers)',
+    ['Hospital', 'Month', 'Answers', 'Would recommend', 'Share', 'Helpfulness', 'Distress', 'Colleague support',
+      'Institutional support', 'Self-efficacy', 'Turnover intention'],
+    hospitals.flatMap(h => rowsOf(h).map(m => [h.hospitalId, m.month, m.feedbackPulse.answers,
+      m.feedbackPulse.wouldRecommend, m.feedbackPulse.recommendShare].concat(['helpfulness', 'distress',
+      'colleagueSupport', 'institutionalSupport', 'selfEfficacy', 'turnoverIntention']
+      .map(score => m.feedbackPulse.averages[score]))))));
 
   // The tables just drawn may have changed the page's width: fit each chart to its box now, not on the next resize.
   Object.values(charts).forEach(chart => chart.resize());

@@ -29,10 +29,15 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peersupport.console.persistence.DashboardStore;
+import org.peersupport.events.CheckInOutcome;
+import org.peersupport.events.ClosureReason;
+import org.peersupport.events.FeedbackReceived;
+import org.peersupport.events.FirstContactMade;
 import org.peersupport.events.RequestOrigin;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.events.Topics;
+import org.peersupport.events.WaitlistPromoted;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventMother;
 import org.peersupport.platform.test.EventProbe;
@@ -139,6 +144,9 @@ class NetworkDashboardTest {
         }
         probe.publish(EventMother.supporterCertified(A, A + "-sup-1", Instant.now().plus(Duration.ofDays(400))));
         probe.publish(EventMother.supporterCertified(A, A + "-sup-7", Instant.now().minus(Duration.ofDays(1))));
+        seedCases(probe, aRequests, minutes);
+        seedPoolLapses(probe);
+        seedPulseAndWaitlists(probe);
 
         int[] bSources = {10, 6, 7, 2};
         RequestOrigin[] origins = {RequestOrigin.SELF, RequestOrigin.ON_BEHALF, RequestOrigin.REFERRAL,
@@ -163,6 +171,108 @@ class NetworkDashboardTest {
         }
     }
 
+    /**
+     * A's cases. First contact: r0–r4 in time after 5–25 min (r0's twice), r5 late and its clock breached, r6 late
+     * after 600 min, r7 breached with no contact yet. Check-ins: 6 completed (r0–r2, numbers 1 and 2; r0's 1 twice),
+     * 3 with another outcome (r3, r4, and r6 also missed: its outcome counts), 4 missed (r5's two, r7, r8). Closed
+     * r0–r9 (r0 twice), referred r0 (twice), r1, r6, r8, r9 and r11 (never closed).
+     */
+    static void seedCases(EventProbe probe, List<String> aRequests, long[] minutes) {
+        long[] contactMinutes = {5, 10, 15, 20, 25, 30, 600};
+        for (int i = 0; i < 7; i++) {
+            Instant assignedAt = OCTOBER.plus(Duration.ofDays(i)).plus(Duration.ofMinutes(minutes[i]));
+            FirstContactMade contact = EventMother.firstContactMade(A, aRequests.get(i), A + "-sup-0",
+                    assignedAt.plus(Duration.ofMinutes(contactMinutes[i])), i < 5);
+            probe.publish(contact);
+            if (i == 0) {
+                probe.publish(contact);
+            }
+        }
+        probe.publish(EventMother.slaBreached(A, aRequests.get(5), A + "-sup-0"));
+        probe.publish(EventMother.slaBreached(A, aRequests.get(7), A + "-sup-0"));
+
+        for (int c = 0; c < 3; c++) {
+            for (int number = 1; number <= 2; number++) {
+                probe.publish(EventMother.checkInRecorded(A, aRequests.get(c), A + "-sup-0", number,
+                        CheckInOutcome.COMPLETED));
+            }
+        }
+        probe.publish(EventMother.checkInRecorded(A, aRequests.get(0), A + "-sup-0", 1, CheckInOutcome.COMPLETED));
+        probe.publish(EventMother.checkInRecorded(A, aRequests.get(3), A + "-sup-0", 1, CheckInOutcome.NO_ANSWER));
+        probe.publish(EventMother.checkInRecorded(A, aRequests.get(4), A + "-sup-0", 1, CheckInOutcome.DECLINED));
+        probe.publish(EventMother.checkInMissed(A, aRequests.get(6), A + "-sup-0", 1));
+        probe.publish(EventMother.checkInRecorded(A, aRequests.get(6), A + "-sup-0", 1,
+                CheckInOutcome.NEEDS_REFERRAL));
+        probe.publish(EventMother.checkInMissed(A, aRequests.get(5), A + "-sup-0", 1));
+        probe.publish(EventMother.checkInMissed(A, aRequests.get(5), A + "-sup-0", 2));
+        probe.publish(EventMother.checkInMissed(A, aRequests.get(7), A + "-sup-0", 1));
+        probe.publish(EventMother.checkInMissed(A, aRequests.get(8), A + "-sup-0", 1));
+
+        for (int i : new int[] {0, 0, 1, 6, 8, 9, 11}) {
+            probe.publish(EventMother.referralMade(A, aRequests.get(i), A + "-sup-0"));
+        }
+        for (int i = 0; i < 10; i++) {
+            probe.publish(EventMother.caseClosed(A, aRequests.get(i), A + "-sup-0", ClosureReason.BY_SUPPORTER));
+        }
+        probe.publish(EventMother.caseClosed(A, aRequests.get(0), A + "-sup-0", ClosureReason.BY_SUPPORTER));
+    }
+
+    /**
+     * A's pool beyond sup-1…7: lapsed by training's event sup-8 (end still ahead), sup-9 (lapse before its
+     * certification), sup-10 (lapse only), sup-11 and sup-13 (end passed); sup-12 current again after a lapse of an
+     * older certification; sup-14…17 ended with the lapse to come. So 7 current, 5 lapsed, 5 ended, 17 in all.
+     */
+    static void seedPoolLapses(EventProbe probe) {
+        Instant ahead = Instant.now().plus(Duration.ofDays(30));
+        probe.publish(EventMother.supporterCertified(A, A + "-sup-8", ahead));
+        probe.publish(EventMother.certificationLapsed(A, A + "-sup-8", ahead));
+        probe.publish(EventMother.certificationLapsed(A, A + "-sup-9", ahead));
+        probe.publish(EventMother.supporterCertified(A, A + "-sup-9", ahead));
+        probe.publish(EventMother.certificationLapsed(A, A + "-sup-10", Instant.now().minus(Duration.ofDays(2))));
+        for (int s : new int[] {11, 13}) {
+            Instant ended = Instant.now().minus(Duration.ofDays(s - 8));
+            probe.publish(EventMother.supporterCertified(A, A + "-sup-" + s, ended));
+            probe.publish(EventMother.certificationLapsed(A, A + "-sup-" + s, ended));
+        }
+        probe.publish(EventMother.certificationLapsed(A, A + "-sup-12", Instant.now().minus(Duration.ofDays(100))));
+        probe.publish(EventMother.supporterCertified(A, A + "-sup-12", Instant.now().plus(Duration.ofDays(365))));
+        for (int s = 14; s <= 17; s++) {
+            probe.publish(EventMother.supporterCertified(A, A + "-sup-" + s, Instant.now().minus(Duration.ofDays(1))));
+        }
+    }
+
+    /**
+     * The pulse of October at A: 6 answers (one delivered twice), helpfulness 5, 4, 4, 3, 5, 3, 5 would recommend it,
+     * 4 scored distress; one of September's. B: 3 answers. Waitlists: 5 of A's staff promoted in October (one event
+     * twice), 2 of B's.
+     */
+    static void seedPulseAndWaitlists(EventProbe probe) {
+        int[] helpfulness = {5, 4, 4, 3, 5, 3};
+        for (int i = 0; i < helpfulness.length; i++) {
+            FeedbackReceived answer = EventMother.feedbackReceived(A, "2026-10", helpfulness[i], i != 3,
+                    i < 4 ? 2 : null);
+            probe.publish(answer);
+            if (i == 0) {
+                probe.publish(answer);
+            }
+        }
+        probe.publish(EventMother.feedbackReceived(A, "2026-09", 1, false, 5));
+        for (int i = 0; i < 3; i++) {
+            probe.publish(EventMother.feedbackReceived(B, "2026-10", 5, true, 1));
+        }
+        for (int i = 0; i < 5; i++) {
+            WaitlistPromoted promoted = EventMother.waitlistPromoted(A, A + "-session-1", A + "-sup-staff-" + i,
+                    OCTOBER.plus(Duration.ofDays(i)));
+            probe.publish(promoted);
+            if (i == 0) {
+                probe.publish(promoted);
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            probe.publish(EventMother.waitlistPromoted(B, B + "-session-1", B + "-sup-staff-" + i, OCTOBER));
+        }
+    }
+
     /** The last events of each hospital have been counted. */
     boolean seededFiguresArrived(JsonNode a) {
         JsonNode b = hospital(B);
@@ -172,7 +282,14 @@ class NetworkDashboardTest {
                 && number(a.get("total").get("assignment").get("assigned")) == 10
                 && number(a.get("total").get("checkInsDue")) == 7
                 && number(a.get("total").get("escalated")) == 6
-                && number(a.get("pool").get("total")) == 7
+                && number(a.get("pool").get("total")) == 17
+                && number(a.get("pool").get("lapsed")) == 5
+                && number(a.get("total").get("firstContact").get("decided")) == 8
+                && number(a.get("total").get("checkIns").get("ended")) == 13
+                && number(a.get("total").get("referrals").get("closed")) == 10
+                && number(a.get("total").get("referrals").get("referred")) == 5
+                && number(a.get("total").get("feedbackPulse").get("answers")) == 6
+                && number(a.get("total").get("waitlistPromotions")) == 5
                 && number(b.get("total").get("requests").get("total")) == 25
                 && number(c.get("total").get("requests").get("total")) == 5;
     }
@@ -193,13 +310,15 @@ class NetworkDashboardTest {
         assertThat(a.get("escalated").asLong()).as("escalated twice counts once").isEqualTo(6);
         assertThat(a.get("withdrawn").asString()).isEqualTo("<5");
         assertThat(a.get("checkInsDue").asLong()).as("a check-in due twice counts once").isEqualTo(7);
-        assertThat(a.get("timeToFirstContact").toString())
-                .isEqualTo("{\"available\":false,\"waitsFor\":[\"FirstContactMade\"]}");
         assertThat(hospital(A).get("pool").toString())
-                .isEqualTo("{\"current\":\"hidden\",\"lapsed\":\"<5\",\"total\":7}");
+                .isEqualTo("{\"current\":7,\"lapsed\":5,\"ended\":5,\"total\":17}");
+        assertThat(hospital(A).get("workshopFill").get("available").asBoolean()).isFalse();
         assertThat(hospital(A).get("assignmentSlaMinutes").asLong()).isEqualTo(24 * 60);
 
         JsonNode b = hospital(B).get("months").get(0);
+        assertThat(b.get("feedbackPulse").get("answers").asString()).isEqualTo("<5");
+        assertThat(b.get("feedbackPulse").get("averages").get("helpfulness").asString()).isEqualTo("<5");
+        assertThat(b.get("waitlistPromotions").asString()).isEqualTo("<5");
         assertThat(b.get("requests").toString()).as("2 trigger requests are not 25 - 10 - 6 - 7")
                 .isEqualTo("{\"self\":10,\"onBehalf\":\"hidden\",\"referral\":7,\"trigger\":\"<5\",\"total\":25}");
         assertThat(b.get("assignment").get("p50Minutes").asString()).isEqualTo("<5");
@@ -208,6 +327,26 @@ class NetworkDashboardTest {
         JsonNode c = hospital(C).get("months").get(0);
         assertThat(c.get("requests").toString())
                 .isEqualTo("{\"self\":\"<5\",\"onBehalf\":\"<5\",\"referral\":\"<5\",\"trigger\":\"<5\",\"total\":5}");
+    }
+
+    @Test
+    void theCaseFiguresAreWhatFollowUpsEventsSaid() {
+        JsonNode a = hospital(A).get("months").get(0);
+
+        assertThat(a.get("firstContact").toString()).as("7 contacts after 5, 10, 15, 20, 25, 30, 600 min")
+                .isEqualTo("{\"decided\":8,\"withinSla\":\"hidden\",\"beyondSla\":\"<5\","
+                        + "\"slaCompliance\":\"≥50%\",\"p50Minutes\":20,\"p90Minutes\":600}");
+        assertThat(a.get("checkIns").toString()).isEqualTo("{\"completed\":6,\"otherOutcome\":\"<5\","
+                + "\"missed\":\"<5\",\"ended\":13,\"completion\":\"46%\"}");
+        assertThat(a.get("referrals").toString()).as("a referral of a case not closed is not counted")
+                .isEqualTo("{\"closed\":10,\"referred\":5,\"notReferred\":5,\"rate\":\"50%\"}");
+        assertThat(a.get("feedbackPulse").toString()).as("September's answer is not October's")
+                .isEqualTo("{\"answers\":6,\"wouldRecommend\":\"hidden\",\"recommendShare\":\"≥33%\","
+                        + "\"averages\":{\"helpfulness\":\"4.0\",\"distress\":\"<5\","
+                        + "\"colleagueSupport\":\"<5\",\"institutionalSupport\":\"<5\","
+                        + "\"selfEfficacy\":\"<5\",\"turnoverIntention\":\"<5\"}}");
+        assertThat(a.get("waitlistPromotions").asLong()).as("a promotion delivered twice counts once").isEqualTo(5);
+        assertThat(hospital(A).get("total").get("checkIns").toString()).isEqualTo(a.get("checkIns").toString());
     }
 
     @Test
@@ -222,8 +361,11 @@ class NetworkDashboardTest {
                 .contains(A + ",2026-10,assignment.withinSla,hidden\r\n")
                 .contains(A + ",total,requests.total,21\r\n")
                 .contains(B + ",2026-10,requests.onBehalf,hidden\r\n")
-                .contains(A + ",now,pool.lapsed,<5\r\n")
-                .contains(A + ",2026-10,checkInCompletion,not yet available\r\n")
+                .contains(A + ",now,pool.lapsed,5\r\n")
+                .contains(A + ",2026-10,checkIns.completion,46%\r\n")
+                .contains(A + ",2026-10,feedbackPulse.averages.helpfulness,4.0\r\n")
+                .contains(A + ",now,pool.ended,5\r\n")
+                .contains(A + ",now,workshopFill,not yet available\r\n")
                 .doesNotContain(B + ",2026-10,requests.trigger,2");
     }
 

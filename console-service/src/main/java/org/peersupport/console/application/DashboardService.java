@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.peersupport.console.domain.FeedbackAnswer;
 import org.peersupport.console.domain.Figures;
 import org.peersupport.console.domain.RequestFacts;
 import org.peersupport.console.persistence.DashboardStore;
@@ -36,9 +37,15 @@ public class DashboardService {
         Instant now = clock.instant();
         List<Figures> hospitals = store.hospitals().stream().sorted().map(hospital -> {
             Map<YearMonth, List<RequestFacts>> byMonth = new LinkedHashMap<>();
-            range.months().forEach(month -> byMonth.put(month, store.requests(hospital, month)));
-            return Figures.of(hospital, properties.assignmentSla(hospital), byMonth, store.certifiedUntil(hospital),
-                    now);
+            Map<YearMonth, List<FeedbackAnswer>> feedback = new LinkedHashMap<>();
+            Map<YearMonth, Long> promotions = new LinkedHashMap<>();
+            range.months().forEach(month -> {
+                byMonth.put(month, store.requests(hospital, month));
+                feedback.put(month, store.feedback(hospital, month));
+                promotions.put(month, store.promotions(hospital, month));
+            });
+            return Figures.of(hospital, properties.assignmentSla(hospital), byMonth, feedback, promotions,
+                    store.pool(hospital), now);
         }).toList();
         return new Network(range, now, hospitals);
     }

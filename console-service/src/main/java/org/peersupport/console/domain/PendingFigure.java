@@ -3,16 +3,16 @@ package org.peersupport.console.domain;
 import java.util.List;
 
 /**
- * Figures of the network dashboard whose events do not exist yet. Each is shown as not yet available, naming the
- * events it waits for, never as a made-up 0; wiring one is a small handler per event type in the projection.
+ * Figures of the network dashboard whose events do not exist yet. Each is shown as not yet available, naming what it
+ * waits for, never as a made-up 0; wiring one is a small handler per event type in the projection.
  */
 public enum PendingFigure {
-    TIME_TO_FIRST_CONTACT("timeToFirstContact", List.of("FirstContactMade")),
-    FIRST_CONTACT_SLA_COMPLIANCE("firstContactSlaCompliance", List.of("FirstContactMade", "SlaBreached")),
-    CHECK_IN_COMPLETION("checkInCompletion", List.of("CheckInRecorded", "CheckInMissed")),
-    REFERRAL_RATE("referralRate", List.of("ReferralMade", "CaseClosed")),
-    FEEDBACK_PULSE("feedbackPulse", List.of("FeedbackReceived")),
-    WORKSHOP_FILL("workshopFill", List.of("SessionScheduled", "SessionRegistered", "WaitlistPromoted"));
+    /**
+     * A session's fill needs its seats and its registrations, and training publishes neither (only
+     * {@code WaitlistPromoted} and {@code SessionReminderDue}, one per person); waitlist promotions per month are
+     * shown instead ({@code waitlistPromotions}).
+     */
+    WORKSHOP_FILL("workshopFill", List.of("a training event carrying each session's seats and registrations"));
 
     private final String figure;
     private final List<String> waitsFor;

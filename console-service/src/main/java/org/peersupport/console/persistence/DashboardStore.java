@@ -7,8 +7,13 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
+import org.peersupport.console.domain.FeedbackAnswer;
+import org.peersupport.console.domain.PoolEntry;
 import org.peersupport.console.domain.RequestFacts;
 import org.peersupport.console.domain.Source;
 import org.peersupport.platform.store.IdLists;
@@ -19,9 +24,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's read model, built only from events and holding no person: one document per hospital and request (
- * submission time and source, first assignment time, escalated, withdrawn, the check-in numbers fallen due), one list
- * of request ids per hospital and month, the list of hospitals seen, and one pool document per hospital mapping a
- * keyed hash of each supporter (never their id) to the end of their certification.
+ * submission time and source, first assignment time, escalated, withdrawn, the check-in numbers fallen due; of its
+ * case the first contact's time and whether it was late or its clock breached, the check-in numbers by how they
+ * ended, referred, closed), one list of request ids per hospital and month, the list of hospitals seen, one pool
+ * document per hospital mapping a keyed hash of each supporter (never their id) to the end of their certification
+ * and of the latest one that lapsed, one document per hospital and month of the pulse's answers (scores only, under a
+ * keyed hash of each answer's own id) and one of the ids of the waitlist promotion events.
  *
  * <p>Every write is one single-document upsert made only of idempotent, order-free operators ({@code $min},
  * {@code $max}, {@code $addToSet}, {@code $set} of a constant), so an event handled twice, or the events of a request
@@ -35,8 +43,10 @@ public class DashboardStore {
     public static final String MONTHS = "dashboard_months";
     public static final String HOSPITALS = "dashboard_hospitals";
     public static final String POOLS = "dashboard_pools";
+    public static final String FEEDBACK = "dashboard_feedback";
+    public static final String PROMOTIONS = "dashboard_promotions";
     /** Every collection of the read model, for a rebuild: drop them, replay the topics from the start. */
-    public static final List<String> ALL = List.of(REQUESTS, MONTHS, HOSPITALS, POOLS);
+    public static final List<String> ALL = List.of(REQUESTS, MONTHS, HOSPITALS, POOLS, FEEDBACK, PROMOTIONS);
 
     private static final String ALL_HOSPITALS = "all";
 
@@ -72,6 +82,63 @@ public class DashboardStore {
 
     public void checkInDue(String hospitalId, String caseId, int number) {
         upsert(hospitalId, caseId, new Update().addToSet("checkInsDue", number));
+    }
+
+    /** The case's first contact: the earliest counts; made after its clock ran out marks it late for good. */
+    public void firstContact(String hospitalId, String caseId, Instant at, boolean inTime) {
+        Update update = new Update().min("firstContactAt", Date.from(at));
+        upsert(hospitalId, caseId, inTime ? update : update.set("firstContactLate", true));
+    }
+
+    /** The case's first-contact clock ran out: beyond the SLA, whenever the contact comes. */
+    public void firstContactBreached(String hospitalId, String caseId) {
+        upsert(hospitalId, caseId, new Update().set("firstContactBreached", true));
+    }
+
+    /** A check-in's outcome, by its number: completed, or another outcome. */
+    public void checkInRecorded(String hospitalId, String caseId, int number, boolean completed) {
+        upsert(hospitalId, caseId, new Update().addToSet(completed ? "checkInsCompleted" : "checkInsOther", number));
+    }
+
+    public void checkInMissed(String hospitalId, String caseId, int number) {
+        upsert(hospitalId, caseId, new Update().addToSet("checkInsMissed", number));
+    }
+
+    public void referred(String hospitalId, String caseId) {
+        upsert(hospitalId, caseId, new Update().set("referred", true));
+    }
+
+    public void closed(String hospitalId, String caseId) {
+        upsert(hospitalId, caseId, new Update().set("closed", true));
+    }
+
+    /**
+     * One answer to the pulse, in its hospital's month document under a keyed hash of its own id (so a redelivery
+     * sets the same field again): its scores only.
+     */
+    public void feedback(String hospitalId, YearMonth month, String answerHash, FeedbackAnswer answer) {
+        hospitals.add(ALL_HOSPITALS, hospitalId);
+        Document scores = new Document("helpfulness", answer.helpfulness())
+                .append("wouldRecommend", answer.wouldRecommend()).append("distress", answer.distress())
+                .append("colleagueSupport", answer.colleagueSupport())
+                .append("institutionalSupport", answer.institutionalSupport())
+                .append("selfEfficacy", answer.selfEfficacy()).append("turnoverIntention", answer.turnoverIntention());
+        mongo.upsert(query(where("_id").is(monthKey(hospitalId, month))),
+                new Update().set("answers." + answerHash, scores), FEEDBACK);
+    }
+
+    /** A person of the hospital moved from a waitlist into a seat in that month: its event id, counted once. */
+    public void promoted(String hospitalId, YearMonth month, String eventId) {
+        hospitals.add(ALL_HOSPITALS, hospitalId);
+        mongo.upsert(query(where("_id").is(monthKey(hospitalId, month))),
+                new Update().addToSet("events", eventId), PROMOTIONS);
+    }
+
+    /** Training said the certification ending then lapsed; the latest such end counts. */
+    public void lapsed(String hospitalId, String supporterHash, Instant certifiedUntil) {
+        hospitals.add(ALL_HOSPITALS, hospitalId);
+        mongo.upsert(query(where("_id").is(hospitalId)),
+                new Update().max("lapsed." + supporterHash, Date.from(certifiedUntil)), POOLS);
     }
 
     /** A supporter (by keyed hash) certified until then; the latest end counts. */
@@ -116,22 +183,59 @@ public class DashboardStore {
         return found;
     }
 
-    /** The end of each supporter's certification in the hospital's pool. */
-    public List<Instant> certifiedUntil(String hospitalId) {
+    /** Each supporter of the hospital's pool: the end of their latest certification and of the latest lapsed. */
+    public List<PoolEntry> pool(String hospitalId) {
         Document pool = mongo.findById(hospitalId, Document.class, POOLS);
-        if (pool == null || pool.get("supporters") == null) {
+        if (pool == null) {
             return List.of();
         }
-        return pool.get("supporters", Document.class).values().stream().map(until -> ((Date) until).toInstant())
+        Document certified = pool.get("supporters", new Document());
+        Document lapsed = pool.get("lapsed", new Document());
+        Set<String> supporters = new LinkedHashSet<>(certified.keySet());
+        supporters.addAll(lapsed.keySet());
+        return supporters.stream().map(hash -> new PoolEntry(instant(certified, hash), instant(lapsed, hash)))
                 .toList();
+    }
+
+    /** The answers to the pulse given at the hospital in that month. */
+    public List<FeedbackAnswer> feedback(String hospitalId, YearMonth month) {
+        Document doc = mongo.findById(monthKey(hospitalId, month), Document.class, FEEDBACK);
+        if (doc == null) {
+            return List.of();
+        }
+        return doc.get("answers", new Document()).values().stream().map(Document.class::cast)
+                .map(a -> new FeedbackAnswer(a.getInteger("helpfulness"),
+                        Boolean.TRUE.equals(a.getBoolean("wouldRecommend")), a.getInteger("distress"),
+                        a.getInteger("colleagueSupport"), a.getInteger("institutionalSupport"),
+                        a.getInteger("selfEfficacy"), a.getInteger("turnoverIntention")))
+                .toList();
+    }
+
+    /** How many of the hospital's people were promoted from a waitlist in that month. */
+    public long promotions(String hospitalId, YearMonth month) {
+        Document doc = mongo.findById(monthKey(hospitalId, month), Document.class, PROMOTIONS);
+        return doc == null ? 0 : doc.getList("events", Object.class, List.of()).size();
     }
 
     private static RequestFacts facts(Document doc) {
         List<?> checkIns = doc.getList("checkInsDue", Object.class, List.of());
         return new RequestFacts(doc.getString("_id"), doc.getString("hospitalId"), instant(doc, "submittedAt"),
-                Source.of(doc.getString("source")), instant(doc, "assignedAt"),
-                Boolean.TRUE.equals(doc.getBoolean("escalated")), Boolean.TRUE.equals(doc.getBoolean("withdrawn")),
-                checkIns.size());
+                Source.of(doc.getString("source")), instant(doc, "assignedAt"), flag(doc, "escalated"),
+                flag(doc, "withdrawn"), checkIns.size(),
+                new RequestFacts.FirstContact(instant(doc, "firstContactAt"), flag(doc, "firstContactLate"),
+                        flag(doc, "firstContactBreached")),
+                new RequestFacts.CheckIns(numbers(doc, "checkInsCompleted"), numbers(doc, "checkInsOther"),
+                        numbers(doc, "checkInsMissed")),
+                flag(doc, "referred"), flag(doc, "closed"));
+    }
+
+    private static boolean flag(Document doc, String field) {
+        return Boolean.TRUE.equals(doc.getBoolean(field));
+    }
+
+    private static Set<Integer> numbers(Document doc, String field) {
+        return doc.getList(field, Number.class, List.of()).stream().map(Number::intValue)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Instant instant(Document doc, String field) {

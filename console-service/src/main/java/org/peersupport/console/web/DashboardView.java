@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 import org.peersupport.console.application.DashboardService.Network;
 import org.peersupport.console.domain.Count;
 import org.peersupport.console.domain.Figures;
@@ -20,9 +21,6 @@ final class DashboardView {
 
     private static final Map<Source, String> SOURCE_NAMES = Map.of(Source.SELF, "self", Source.ON_BEHALF, "onBehalf",
             Source.REFERRAL, "referral", Source.TRIGGER, "trigger");
-    private static final List<PendingFigure> PER_MONTH = List.of(PendingFigure.TIME_TO_FIRST_CONTACT,
-            PendingFigure.FIRST_CONTACT_SLA_COMPLIANCE, PendingFigure.CHECK_IN_COMPLETION,
-            PendingFigure.REFERRAL_RATE, PendingFigure.FEEDBACK_PULSE);
 
     private DashboardView() {
     }
@@ -51,6 +49,7 @@ final class DashboardView {
         Map<String, Object> pool = new LinkedHashMap<>();
         pool.put("current", figures.pool().current().shown());
         pool.put("lapsed", figures.pool().lapsed().shown());
+        pool.put("ended", figures.pool().ended().shown());
         pool.put("total", figures.pool().total().shown());
         hospital.put("pool", pool);
         hospital.put(PendingFigure.WORKSHOP_FILL.figure(), pending(PendingFigure.WORKSHOP_FILL));
@@ -76,8 +75,59 @@ final class DashboardView {
         month.put("escalated", row.escalated().shown());
         month.put("withdrawn", row.withdrawn().shown());
         month.put("checkInsDue", row.checkInsDue().shown());
-        PER_MONTH.forEach(figure -> month.put(figure.figure(), pending(figure)));
+        month.putAll(caseFigures(row));
         return month;
+    }
+
+    /** The figures of the cases, the pulse and the waitlists, by name as the API and the CSV show them. */
+    private static Map<String, Object> caseFigures(Figures.Row row) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        Figures.FirstContact f = row.firstContact();
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("decided", f.decided().shown());
+        contact.put("withinSla", f.withinSla().shown());
+        contact.put("beyondSla", f.beyondSla().shown());
+        contact.put("slaCompliance", f.compliance());
+        contact.put("p50Minutes", minutes(f.p50Minutes()));
+        contact.put("p90Minutes", minutes(f.p90Minutes()));
+        figures.put("firstContact", contact);
+        Figures.CheckIns c = row.checkIns();
+        Map<String, Object> checkIns = new LinkedHashMap<>();
+        checkIns.put("completed", c.completed().shown());
+        checkIns.put("otherOutcome", c.otherOutcome().shown());
+        checkIns.put("missed", c.missed().shown());
+        checkIns.put("ended", c.ended().shown());
+        checkIns.put("completion", c.completion());
+        figures.put("checkIns", checkIns);
+        Figures.Referrals r = row.referrals();
+        Map<String, Object> referrals = new LinkedHashMap<>();
+        referrals.put("closed", r.closed().shown());
+        referrals.put("referred", r.referred().shown());
+        referrals.put("notReferred", r.notReferred().shown());
+        referrals.put("rate", r.rate());
+        figures.put("referrals", referrals);
+        Figures.Pulse p = row.pulse();
+        Map<String, Object> pulse = new LinkedHashMap<>();
+        pulse.put("answers", p.answers().shown());
+        pulse.put("wouldRecommend", p.wouldRecommend().shown());
+        pulse.put("recommendShare", p.recommendShare());
+        pulse.put("averages", p.averages());
+        figures.put("feedbackPulse", pulse);
+        figures.put("waitlistPromotions", row.waitlistPromotions().shown());
+        return figures;
+    }
+
+    /** The same figures flattened to CSV names ({@code firstContact.p50Minutes}). */
+    private static void flatten(String prefix, Map<String, Object> figures, BiConsumer<String, Object> line) {
+        figures.forEach((name, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> inner = (Map<String, Object>) nested;
+                flatten(prefix + name + ".", inner, line);
+            } else {
+                line.accept(prefix + name, value);
+            }
+        });
     }
 
     /** A percentile over fewer than 5 durations would show one person's wait: "<5" instead. */
@@ -115,10 +165,11 @@ final class DashboardView {
                 lines.add(line(h, m, "escalated", row.escalated().shown()));
                 lines.add(line(h, m, "withdrawn", row.withdrawn().shown()));
                 lines.add(line(h, m, "checkInsDue", row.checkInsDue().shown()));
-                PER_MONTH.forEach(figure -> lines.add(line(h, m, figure.figure(), "not yet available")));
+                flatten("", caseFigures(row), (figure, value) -> lines.add(line(h, m, figure, value)));
             }
             lines.add(line(h, "now", "pool.current", figures.pool().current().shown()));
             lines.add(line(h, "now", "pool.lapsed", figures.pool().lapsed().shown()));
+            lines.add(line(h, "now", "pool.ended", figures.pool().ended().shown()));
             lines.add(line(h, "now", "pool.total", figures.pool().total().shown()));
             lines.add(line(h, "now", PendingFigure.WORKSHOP_FILL.figure(), "not yet available"));
         }

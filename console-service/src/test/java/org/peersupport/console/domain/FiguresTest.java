@@ -69,20 +69,47 @@ class FiguresTest {
     }
 
     @Test
-    void thePoolCountsCurrentAndLapsedCertificationsAtTheTimeAsked() {
-        List<Instant> until = new ArrayList<>();
+    void thePoolCountsCurrentLapsedAndEndedCertificationsAtTheTimeAsked() {
+        List<PoolEntry> pool = new ArrayList<>();
+        Instant ahead = NOW.plus(Duration.ofDays(30));
         for (int i = 0; i < 6; i++) {
-            until.add(NOW.plus(Duration.ofDays(30)));
+            pool.add(new PoolEntry(ahead, null));
         }
+        pool.add(new PoolEntry(ahead, NOW.minus(Duration.ofDays(400))));
         for (int i = 0; i < 5; i++) {
-            until.add(NOW.minus(Duration.ofDays(1)));
+            pool.add(new PoolEntry(NOW.minus(Duration.ofDays(1)), null));
+        }
+        for (int i = 0; i < 4; i++) {
+            pool.add(new PoolEntry(ahead, ahead));
+        }
+        pool.add(new PoolEntry(null, NOW.minus(Duration.ofDays(2))));
+
+        Figures.Pool shown = Figures.of("a", Duration.ofHours(24), Map.of(), Map.of(), Map.of(), pool, NOW).pool();
+
+        assertThat(shown.current().shown()).as("a lapse of an earlier certification").isEqualTo(7L);
+        assertThat(shown.lapsed().shown()).as("lapsed by training's event, end passed or not, certified seen or not")
+                .isEqualTo(5L);
+        assertThat(shown.ended().shown()).isEqualTo(5L);
+        assertThat(shown.total().shown()).isEqualTo(17L);
+    }
+
+    @Test
+    void aShareOfAHiddenPartSaysOnlyTheBoundItsSmallCountSays() {
+        assertThat(Figures.share(new Count(6, false), new Count(8, false))).isEqualTo("75%");
+        assertThat(Figures.share(new Count(3, true), new Count(20, false))).isEqualTo("≤20%");
+        assertThat(Figures.share(new Count(7, true), new Count(20, false))).isEqualTo("hidden");
+        assertThat(Figures.share(new Count(3, true), new Count(3, true))).isEqualTo("<5");
+    }
+
+    @Test
+    void thePulseAveragesEachScoreOnlyOverFiveOrMoreAnswersThatGaveIt() {
+        List<FeedbackAnswer> answers = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            answers.add(new FeedbackAnswer(i, true, i < 5 ? 2 : null, null, null, null, null));
         }
 
-        Figures.Pool pool = Figures.of("a", Duration.ofHours(24), Map.of(), until, NOW).pool();
-
-        assertThat(pool.current().shown()).isEqualTo(6L);
-        assertThat(pool.lapsed().shown()).isEqualTo(5L);
-        assertThat(pool.total().shown()).isEqualTo(11L);
+        assertThat(Figures.averages(answers)).containsEntry("helpfulness", "3.0").containsEntry("distress", "<5")
+                .containsEntry("turnoverIntention", "<5");
     }
 
     private static List<RequestFacts> requests(int month, int count) {

@@ -10,11 +10,17 @@ import org.peersupport.events.CaseDataPurged;
 import org.peersupport.events.CaseOpened;
 import org.peersupport.events.CheckInDue;
 import org.peersupport.events.CheckInMissed;
+import org.peersupport.events.CheckInOutcome;
+import org.peersupport.events.CheckInRecorded;
+import org.peersupport.events.FeedbackReceived;
+import org.peersupport.events.FirstContactMade;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.ClosureReason;
 import org.peersupport.events.MatchEscalated;
 import org.peersupport.events.Modality;
 import org.peersupport.events.OfferMade;
+import org.peersupport.events.ReferralCategory;
+import org.peersupport.events.ReferralMade;
 import org.peersupport.events.RequestOrigin;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
@@ -129,6 +135,40 @@ public final class EventMother {
     public static SupporterCertified supporterCertified(String hospitalId, String supporterId, Instant until) {
         return new SupporterCertified(id(), Instant.now(), hospitalId, supporterId, ClinicalRole.NURSE, List.of("en"),
                 List.of(Modality.PHONE), 2, until);
+    }
+
+    /** The supporter of case {@code caseId} reached the person at a given time, before its clock ran out or not. */
+    public static FirstContactMade firstContactMade(String hospitalId, String caseId, String supporterId, Instant at,
+            boolean inTime) {
+        return new FirstContactMade(id(), at, hospitalId, caseId, supporterId, at.plus(Duration.ofHours(1)), inTime);
+    }
+
+    public static CheckInRecorded checkInRecorded(String hospitalId, String caseId, String supporterId, int number,
+            CheckInOutcome outcome) {
+        return new CheckInRecorded(id(), Instant.now(), hospitalId, caseId, supporterId, number, outcome);
+    }
+
+    public static ReferralMade referralMade(String hospitalId, String caseId, String supporterId) {
+        return new ReferralMade(id(), Instant.now(), hospitalId, caseId, supporterId, ReferralCategory.EAP);
+    }
+
+    /** One anonymous answer to the closing pulse of {@code month} ({@code 2026-10}); other items unanswered. */
+    public static FeedbackReceived feedbackReceived(String hospitalId, String month, int helpfulness,
+            boolean wouldRecommend, Integer distress) {
+        return new FeedbackReceived(id(), Instant.now(), hospitalId, id(), month, helpfulness, wouldRecommend,
+                distress, null, null, null, null);
+    }
+
+    /** A person of {@code hospitalId} moved from a session's waitlist into a seat at a given time. */
+    public static WaitlistPromoted waitlistPromoted(String hospitalId, String sessionId, String staffId, Instant at) {
+        return new WaitlistPromoted(id(), at, hospitalId, sessionId, staffId, hospitalId, "course-1",
+                at.plus(Duration.ofDays(7)));
+    }
+
+    /** The certification of a supporter ending {@code certifiedUntil} lapsed. */
+    public static CertificationLapsed certificationLapsed(String hospitalId, String supporterId,
+            Instant certifiedUntil) {
+        return new CertificationLapsed(id(), Instant.now(), hospitalId, supporterId, certifiedUntil);
     }
 
     private static String id() {
