@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.peersupport.platform.store.PurgeableTraces;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code _id} that also bumps the version, so a writer holding an older copy reads again.
  */
 @Component
-public class CaseTraces {
+public class CaseTraces implements PurgeableTraces {
 
     /**
      * The fields a purged case keeps: its clocks and figures, none of them about the requester. The closure and
@@ -37,11 +38,13 @@ public class CaseTraces {
     }
 
     /** The hospital of the case, if follow-up has one. */
+    @Override
     public Optional<String> hospitalOf(String caseId) {
         return stored(caseId).map(found -> found.getString("hospitalId"));
     }
 
     /** Removes every field of the case not kept; running it again changes nothing but the version. */
+    @Override
     public void purge(String caseId) {
         Optional<Document> found = stored(caseId);
         if (found.isEmpty()) {

@@ -2,7 +2,6 @@ package org.peersupport.matching.application;
 
 import org.peersupport.events.CaseDataPurged;
 import org.peersupport.matching.persistence.RequestTraces;
-import org.peersupport.platform.messaging.TrustPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,13 +24,8 @@ public class RequestDataPurge {
     }
 
     public void onCaseDataPurged(CaseDataPurged event) {
-        var hospital = traces.hospitalOf(event.requestId());
-        if (hospital.isEmpty()) {
-            return;
+        if (traces.purgeFor(event)) {
+            log.info("request {} purged", event.requestId());
         }
-        // Intake purges only its own hospital's requests; a purge naming another hospital is forged.
-        TrustPolicy.requireSameHospital(event, hospital.get());
-        traces.purge(event.requestId());
-        log.info("request {} purged", event.requestId());
     }
 }

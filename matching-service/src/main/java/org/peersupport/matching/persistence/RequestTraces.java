@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.peersupport.platform.store.PurgeableTraces;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * older copy loses its guard, reads again, and cannot put a purged value back.
  */
 @Component
-public class RequestTraces {
+public class RequestTraces implements PurgeableTraces {
 
     private static final String REQUESTER_REF = "requesterRef";
     private static final String HISTORY = "supportedRequesterRefs";
@@ -33,6 +34,7 @@ public class RequestTraces {
     }
 
     /** The hospital of the request's answer, if matching has one. */
+    @Override
     public Optional<String> hospitalOf(String requestId) {
         return answer(requestId).map(answer -> answer.getString("hospitalId"));
     }
@@ -41,6 +43,7 @@ public class RequestTraces {
      * Removes the request's pseudonym from the supporters' histories first, then from the answer with the unit and
      * involvement, so a purge cut short is finished by the next delivery: the pseudonym is still on the answer.
      */
+    @Override
     public void purge(String requestId) {
         Optional<Document> answer = answer(requestId);
         if (answer.isEmpty()) {
