@@ -2,6 +2,7 @@ package org.peersupport.matching;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.PeerSupportTestInitializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,15 +18,31 @@ final class MatchingInstance implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts one on the shared broker and store; {@code properties} win over the test defaults (e.g. the database). */
+    /** The consumer group setting; instances that are to share the work of one group set it to the same value. */
+    static final String GROUP = "spring.cloud.stream.bindings.matchingEvents-in-0.group";
+
+    /**
+     * Starts one on the shared broker and store; {@code properties} win over the test defaults (e.g. the database).
+     * Unless they name a consumer group, it gets one of its own, read from the topics' start: the test JVM may hold
+     * other matching contexts (cached by Spring's test support) in the configured group, which would otherwise be
+     * handed some of the partitions, and answer their events into their own databases.
+     */
     static MatchingInstance start(String... properties) {
         List<String> overrides = new ArrayList<>(List.of(properties));
+        if (overrides.stream().noneMatch(property -> property.startsWith(GROUP + "="))) {
+            overrides.add(GROUP + "=" + group());
+        }
         // On the command line, so the random port is known before the management port is worked out from it.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(MatchingApplication.class)
                 .initializers(new PeerSupportTestInitializer(),
                         applied -> TestPropertyValues.of(overrides).applyTo(applied))
                 .run("--server.port=0");
         return new MatchingInstance(context);
+    }
+
+    /** A consumer group no other context in this JVM is in. */
+    static String group() {
+        return "matching-instance-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     ConfigurableApplicationContext context() {

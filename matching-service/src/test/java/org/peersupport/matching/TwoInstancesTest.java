@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,10 +51,12 @@ class TwoInstancesTest {
     @BeforeAll
     static void start() {
         String database = "matching-pair-" + UUID.randomUUID().toString().substring(0, 8);
-        // Retries far off: this test is about the first answers, not about looking again.
-        first = MatchingInstance.start("spring.mongodb.database=" + database,
+        // One database and one consumer group of their own. Retries far off: this test is about the first answers,
+        // not about looking again.
+        String group = MatchingInstance.GROUP + "=" + MatchingInstance.group();
+        first = MatchingInstance.start("spring.mongodb.database=" + database, group,
                 "peersupport.matching.retry-first-delay=10m");
-        second = MatchingInstance.start("spring.mongodb.database=" + database,
+        second = MatchingInstance.start("spring.mongodb.database=" + database, group,
                 "peersupport.matching.retry-first-delay=10m");
     }
 
@@ -83,9 +86,11 @@ class TwoInstancesTest {
         List<String> requestIds = submitConcurrently(hospital);
 
         MongoTemplate store = first.context().getBean(MongoTemplate.class);
-        await().atMost(Duration.ofSeconds(120)).until(() -> settled(store, requestIds, "OFFERED", "ESCALATED"));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
+                unsettled(store, requestIds, true, "OFFERED", "ESCALATED")).as("before acceptances").isEmpty());
         acceptEveryOpenOffer(store, requestIds);
-        await().atMost(Duration.ofSeconds(120)).until(() -> settled(store, requestIds, "ESCALATED"));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
+                unsettled(store, requestIds, true, "ESCALATED")).as("after acceptances").isEmpty());
         await().atMost(Duration.ofSeconds(30)).until(() -> requestIds.stream().allMatch(id ->
                 !probe.all(SupporterAssigned.class, e -> e.requestId().equals(id)).isEmpty()
                         || !probe.all(MatchEscalated.class, e -> e.requestId().equals(id)).isEmpty()));
@@ -141,6 +146,7 @@ class TwoInstancesTest {
         ExecutorService accepting = Executors.newFixedThreadPool(8);
         try {
             for (int round = 0; round < 20; round++) {
+                int turn = round;
                 List<Document> offered = requestIds.stream()
                         .map(id -> store.findById(id, Document.class, "assignments"))
                         .filter(doc -> doc != null && "OFFERED".equals(doc.getString("status"))).toList();
@@ -159,11 +165,16 @@ class TwoInstancesTest {
                         }
                     }));
                 }
+                long started = System.nanoTime();
                 for (Future<?> answer : answers) {
                     answer.get();
                 }
-                await().atMost(Duration.ofSeconds(60))
-                        .until(() -> settled(store, requestIds, "OFFERED", "ESCALATED"));
+                System.out.printf("round %d: %d acceptances in %d ms, then %s%n", turn, offered.size(),
+                        (System.nanoTime() - started) / 1_000_000,
+                        unsettled(store, requestIds, true, "OFFERED", "ESCALATED").keySet());
+                // Decided is enough for the next round; everything published is checked once, at the end.
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(unsettled(store, requestIds,
+                        false, "OFFERED", "ESCALATED")).as("undecided after round %d", turn).isEmpty());
             }
         } finally {
             accepting.shutdown();
@@ -171,17 +182,41 @@ class TwoInstancesTest {
         throw new AssertionError("offers still open after 20 rounds of acceptances");
     }
 
-    /** Every request's answer is one of {@code statuses} (or ACTIVE) and nothing is left to publish. */
-    private static boolean settled(MongoTemplate store, List<String> requestIds, String... statuses) {
+    /**
+     * Requests whose answer is not one of {@code statuses} (or ACTIVE), by status, and, when everything is to be
+     * {@code published} too, documents still holding messages; each with one example (its state, or its outbox and
+     * the relay's marker for it), so that a failure says where it stuck. Empty when all is settled.
+     */
+    private static Map<String, String> unsettled(MongoTemplate store, List<String> requestIds, boolean published,
+            String... statuses) {
         List<String> done = new ArrayList<>(List.of(statuses));
         done.add("ACTIVE");
-        long decided = requestIds.stream().map(id -> store.findById(id, Document.class, "assignments"))
-                .filter(doc -> doc != null && done.contains(doc.getString("status")))
-                .count();
+        Map<String, List<String>> byStatus = new TreeMap<>();
+        for (String id : requestIds) {
+            Document doc = store.findById(id, Document.class, "assignments");
+            String status = doc == null ? "MISSING" : doc.getString("status");
+            if (!done.contains(status)) {
+                byStatus.computeIfAbsent(status, any -> new ArrayList<>()).add(doc == null ? id : doc.toJson());
+            }
+        }
+        Map<String, String> open = new TreeMap<>();
+        byStatus.forEach((status, docs) -> open.put("status " + status, docs.size() + ", e.g. " + docs.get(0)));
+        if (!published) {
+            return open;
+        }
         Document unsent = new Document("outbox.0", new Document("$exists", true));
-        return decided == requestIds.size()
-                && store.getCollection("assignments").countDocuments(unsent) == 0
-                && store.getCollection("supporters").countDocuments(unsent) == 0;
+        for (String collection : List.of("assignments", "supporters")) {
+            long pending = store.getCollection(collection).countDocuments(unsent);
+            if (pending > 0) {
+                Document example = store.getCollection(collection).find(unsent).first();
+                Document marker = example == null ? null : store.getCollection("outbox")
+                        .find(new Document("_id", collection + "/" + example.getString("_id"))).first();
+                open.put("unpublished " + collection, pending + ", e.g. " + (example == null ? "" : example.getString(
+                        "_id") + " outbox " + example.get("outbox") + " marker " + (marker == null ? "none"
+                        : marker.toJson())));
+            }
+        }
+        return open;
     }
 
     private static List<JsonNode> pool(String token, String hospital) {
