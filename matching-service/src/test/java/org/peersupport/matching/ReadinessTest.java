@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.Modality;
@@ -16,6 +17,7 @@ import org.peersupport.platform.test.EventProbe;
 import org.peersupport.platform.test.TestTokens;
 
 /** Ready means ready: matching takes no traffic before its pool holds what training had published. */
+@Tag("own-jvm")
 class ReadinessTest {
 
     static final EventProbe probe = EventProbe.shared();

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.ClinicalRole;
 import org.peersupport.events.DomainEvent;
@@ -38,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * Two matching instances on one database and one consumer group, as the Kubernetes manifests run them, answering
  * many requests at once for a few supporters of small capacity, whose offers are then accepted at once through both.
  */
+@Tag("own-jvm")
 class TwoInstancesTest {
 
     static final EventProbe probe = EventProbe.shared();
