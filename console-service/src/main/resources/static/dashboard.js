@@ -178,15 +178,17 @@ function render(view) {
       { label: 'Ended, lapse to come', backgroundColor: COLOURS[4], data: hospitals.map(h => number(h.pool.ended)) }] },
     options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } } });
   document.getElementById('pool-table').replaceChildren(table('Supporter pool now',
-    ['Hospital', 'Current', 'Lapsed', 'Ended', 'Total', 'Workshop fill'],
-    hospitals.map(h => [h.hospitalId, h.pool.current, h.pool.lapsed, h.pool.ended, h.pool.total, h.workshopFill])));
+    ['Hospital', 'Current', 'Lapsed', 'Ended', 'Total'],
+    hospitals.map(h => [h.hospitalId, h.pool.current, h.pool.lapsed, h.pool.ended, h.pool.total])));
 
   document.getElementById('activity-table').replaceChildren(table('Escalations, withdrawals and check-ins',
     ['Hospital', 'Month', 'Escalated', 'Withdrawn', 'Check-ins due', 'Completed', 'Other outcome', 'Missed',
-      'Completion', 'Closed', 'Referred', 'Referral rate', 'Waitlist promotions'],
+      'Completion', 'Closed', 'Referred', 'Referral rate', 'Waitlist promotions', 'Workshop seats', 'Seats taken',
+      'Workshop fill'],
     hospitals.flatMap(h => rowsOf(h).map(m => [h.hospitalId, m.month, m.escalated, m.withdrawn, m.checkInsDue,
       m.checkIns.completed, m.checkIns.otherOutcome, m.checkIns.missed, m.checkIns.completion, m.referrals.closed,
-      m.referrals.referred, m.referrals.rate, m.waitlistPromotions]))));
+      m.referrals.referred, m.referrals.rate, m.waitlistPromotions, m.workshopFill.seats, m.workshopFill.seatsTaken,
+      m.workshopFill.fill]))));
   document.getElementById('pulse-table').replaceChildren(table('Closing pulse (averages of 1 to 5, over 5 or more answers)',
     ['Hospital', 'Month', 'Answers', 'Would recommend', 'Share', 'Helpfulness', 'Distress', 'Colleague support',
       'Institutional support', 'Self-efficacy', 'Turnover intention'],
@@ -198,6 +200,8 @@ function render(view) {
   // The tables just drawn may have changed the page's width: fit each chart to its box now, not on the next resize.
   Object.values(charts).forEach(chart => chart.resize());
 
+  // Shown only while some figure waits for events the network does not publish yet.
+  document.getElementById('pending').closest('section').hidden = Object.keys(view.notYetAvailable).length === 0;
   document.getElementById('pending').replaceChildren(...Object.entries(view.notYetAvailable).map(([figure, events]) => {
     const li = document.createElement('li');
     li.textContent = figure + ': waits for ' + events.join(', ');
