@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.CertificationLapsed;
 import org.peersupport.events.SessionReminderDue;
+import org.peersupport.events.SessionStarted;
 import org.peersupport.events.SupporterCertified;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
@@ -76,6 +77,13 @@ class CertificationFlowTest {
                 Duration.ofSeconds(20));
         assertThat(lapsed.certifiedUntil()).isEqualTo(certified.certifiedUntil());
         assertThat(roster(api, coordinator, staff)).isEqualTo("LAPSED");
+
+        // At its start the workshop said its seats and the seats taken, for the network's workshop fill (looked for
+        // only now: waiting for it before the attendance could outlast the short certification above).
+        SessionStarted started = probe.await(SessionStarted.class, e -> e.sessionId().equals(workshop));
+        assertThat(started.seats()).isEqualTo(16);
+        assertThat(started.seatsTaken()).isEqualTo(1);
+        assertThat(started.hospitalId()).isEqualTo("lakeside");
 
         Instant salonStart = Instant.now().plus(Duration.ofSeconds(2)).truncatedTo(ChronoUnit.MILLIS);
         String salon = RegistrationUnderLoadTest.Sessions.schedule(api, "lakeside", "PEER_SUPPORT_SALON",
