@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -68,12 +70,20 @@ class PersonaPagesTest {
     }
 
     @Test
-    void theConfigurationTellsThePagesWhereEachServiceIsAndTheirPolicyLetsThemCallIt() {
+    void theConfigurationTellsThePagesWhereEachServiceIsAndTheirPolicyLetsThemCallIt() throws Exception {
+        String services = "http://127.0.0.1:" + SERVICES.getAddress().getPort();
         Api.Response config = Api.local(port).get("/api/console/config", null);
 
         assertThat(config.status()).isEqualTo(200);
-        assertThat(config.json().get("services").get("matching").asString())
-                .isEqualTo("http://127.0.0.1:" + SERVICES.getAddress().getPort());
+        assertThat(config.json().get("services").get("matching").asString()).isEqualTo(services);
+        for (String page : List.of("/staff.html", "/supporter.html", "/coordinator.html", "/session.js")) {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    Api.local(port).request(page, null).GET().build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(response.statusCode()).as(page + " is public").isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(page)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("connect-src 'self' " + services + ";")
+                            .contains("script-src 'self';"));
+        }
     }
 
     @Test
