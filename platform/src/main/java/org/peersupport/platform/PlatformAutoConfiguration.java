@@ -197,21 +197,10 @@ public class PlatformAutoConfiguration {
                 new JwtClaimValidator<Object>(JwtClaimNames.SUB, sub -> sub instanceof String s && !s.isBlank())));
     }
 
-    /**
-     * Pages load their own scripts, styles and data only; nothing inline, nothing framed, no plugins. They call only
-     * their own origin and the ones listed in {@code peersupport.web.connect-sources}.
-     */
-    static String contentSecurityPolicy(List<String> connectSources) {
-        String others = connectSources.stream().filter(PlatformAutoConfiguration::isOrigin)
-                .map(origin -> " " + origin).collect(Collectors.joining());
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'" + others
-                + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    }
-
-    /** Only a plain http(s) origin may widen the policy: nothing that could end the directive or add another. */
-    private static boolean isOrigin(String source) {
-        return source.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
-    }
+    /** Pages load their own scripts, styles and data only; nothing inline, nothing framed, no plugins. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
@@ -237,8 +226,7 @@ public class PlatformAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                contentSecurityPolicy(properties.web().connectSources())))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         return http.build();

@@ -33,15 +33,12 @@ public record PlatformProperties(
 
     /**
      * The largest request body, and larger limits for the paths that need them (an Ant-style pattern such as
-     * {@code /api/hospitals/*}{@code /triggers} to its limit; the first match wins); and the origins besides its own
-     * that the pages a service serves may call ({@code connect-src}: the console's pages call every service).
+     * {@code /api/hospitals/*}{@code /triggers} to its limit; the first match wins).
      */
-    public record Web(@DefaultValue("16KB") DataSize maxBodySize, @DefaultValue Map<String, DataSize> maxBodySizeByPath,
-            @DefaultValue List<String> connectSources) {
+    public record Web(@DefaultValue("16KB") DataSize maxBodySize, @DefaultValue Map<String, DataSize> maxBodySizeByPath) {
 
         public Web {
             maxBodySizeByPath = new LinkedHashMap<>(maxBodySizeByPath);
-            connectSources = connectSources.stream().map(String::strip).filter(source -> !source.isEmpty()).toList();
         }
     }
 

@@ -7,15 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the other parts of the network answer health checks ({@code peersupport.console.parts.<name>=<management
- * base URL>}), how long one round of answers is reused for every caller of the public health page, and where the
- * pages' browsers reach each service's API ({@code peersupport.console.services.<name>=<public base URL>}).
+ * base URL>}) and how long one round of answers is reused for every caller of the public health page.
  */
 @ConfigurationProperties("peersupport.console")
-public record ConsoleProperties(Map<String, String> parts, @DefaultValue("5s") Duration healthCacheTtl,
-        Map<String, String> services) {
+public record ConsoleProperties(Map<String, String> parts, @DefaultValue("5s") Duration healthCacheTtl) {
 
     public ConsoleProperties {
         parts = parts == null ? Map.of() : Map.copyOf(parts);
-        services = services == null ? Map.of() : Map.copyOf(services);
     }
 }
