@@ -1,8 +1,9 @@
 'use strict';
 
 // The network admin's dashboard: the figures come as server-sent events from /api/network/dashboard/stream, read
-// with fetch so the token travels in the Authorization header (EventSource cannot send one). Everything the server
-// sends is put on the page as text, never as markup.
+// with fetch so the token travels in the Authorization header (EventSource cannot send one). The token is the
+// session.js one (signing in through the issuer). Everything the server sends is put on the page as text, never as
+// markup.
 
 const SOURCES = [['self', 'Self'], ['onBehalf', 'On behalf'], ['referral', 'Referral'], ['trigger', 'Trigger']];
 // Okabe–Ito colours: told apart with the common colour-vision deficiencies.
@@ -10,17 +11,23 @@ const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00
 const charts = {};
 let stream = null;
 
-function token() { return sessionStorage.getItem('dashboard-token') || ''; }
+let signedIn = false;
 
 function status(text) { document.getElementById('status').textContent = text; }
 
-// A token handed over in the address's fragment (never sent to a server) is kept for this tab and removed at once.
+// A token handed over in the address's fragment (never sent to a server: `./peer token network-admin`, and the tests)
+// becomes this tab's session through session.js's documented seam, and leaves the address at once.
 function adoptFragmentToken() {
   const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
   if (match) {
-    sessionStorage.setItem('dashboard-token', decodeURIComponent(match[1]));
+    sessionStorage.setItem('peersupport.session', JSON.stringify({ accessToken: decodeURIComponent(match[1]) }));
     history.replaceState(null, '', location.pathname + location.search);
   }
+}
+
+function refused(code) {
+  return code === 403 ? 'Only the network admin sees these figures.'
+    : 'The figures could not be loaded (' + code + ').';
 }
 
 function range() {
@@ -35,11 +42,9 @@ function range() {
 // The figures at once by a plain request, then live: a proxy that holds streams back still shows the figures.
 async function load() {
   try {
-    const response = await fetch('/api/network/dashboard?' + range(), {
-      headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' } });
+    const response = await PeerSession.call('console', '/api/network/dashboard?' + range());
     if (!response.ok) {
-      status(response.status === 401 ? 'Sign in with a valid token.' : response.status === 403
-        ? 'Only the network admin sees these figures.' : 'The figures could not be loaded (' + response.status + ').');
+      status(refused(response.status));
       return;
     }
     render(await response.json());
@@ -55,11 +60,10 @@ async function listen() {
   stream = controller;
   status('Connecting…');
   try {
-    const response = await fetch('/api/network/dashboard/stream?' + range(), {
-      headers: { Authorization: 'Bearer ' + token(), Accept: 'text/event-stream' }, signal: controller.signal });
+    const response = await PeerSession.call('console', '/api/network/dashboard/stream?' + range(), {
+      headers: { Accept: 'text/event-stream' }, signal: controller.signal });
     if (!response.ok) {
-      status(response.status === 401 ? 'Sign in with a valid token.' : response.status === 403
-        ? 'Only the network admin sees these figures.' : 'The figures could not be loaded (' + response.status + ').');
+      status(refused(response.status));
       return;
     }
     const reader = response.body.getReader();
@@ -174,15 +178,17 @@ function render(view) {
       { label: 'Ended, lapse to come', backgroundColor: COLOURS[4], data: hospitals.map(h => number(h.pool.ended)) }] },
     options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } } });
   document.getElementById('pool-table').replaceChildren(table('Supporter pool now',
-    ['Hospital', 'Current', 'Lapsed', 'Ended', 'Total', 'Workshop fill'],
-    hospitals.map(h => [h.hospitalId, h.pool.current, h.pool.lapsed, h.pool.ended, h.pool.total, h.workshopFill])));
+    ['Hospital', 'Current', 'Lapsed', 'Ended', 'Total'],
+    hospitals.map(h => [h.hospitalId, h.pool.current, h.pool.lapsed, h.pool.ended, h.pool.total])));
 
   document.getElementById('activity-table').replaceChildren(table('Escalations, withdrawals and check-ins',
     ['Hospital', 'Month', 'Escalated', 'Withdrawn', 'Check-ins due', 'Completed', 'Other outcome', 'Missed',
-      'Completion', 'Closed', 'Referred', 'Referral rate', 'Waitlist promotions'],
+      'Completion', 'Closed', 'Referred', 'Referral rate', 'Waitlist promotions', 'Workshop seats', 'Seats taken',
+      'Workshop fill'],
     hospitals.flatMap(h => rowsOf(h).map(m => [h.hospitalId, m.month, m.escalated, m.withdrawn, m.checkInsDue,
       m.checkIns.completed, m.checkIns.otherOutcome, m.checkIns.missed, m.checkIns.completion, m.referrals.closed,
-      m.referrals.referred, m.referrals.rate, m.waitlistPromotions]))));
+      m.referrals.referred, m.referrals.rate, m.waitlistPromotions, m.workshopFill.seats, m.workshopFill.seatsTaken,
+      m.workshopFill.fill]))));
   document.getElementById('pulse-table').replaceChildren(table('Closing pulse (averages of 1 to 5, over 5 or more answers)',
     ['Hospital', 'Month', 'Answers', 'Would recommend', 'Share', 'Helpfulness', 'Distress', 'Colleague support',
       'Institutional support', 'Self-efficacy', 'Turnover intention'],
@@ -194,6 +200,8 @@ function render(view) {
   // The tables just drawn may have changed the page's width: fit each chart to its box now, not on the next resize.
   Object.values(charts).forEach(chart => chart.resize());
 
+  // Shown only while some figure waits for events the network does not publish yet.
+  document.getElementById('pending').closest('section').hidden = Object.keys(view.notYetAvailable).length === 0;
   document.getElementById('pending').replaceChildren(...Object.entries(view.notYetAvailable).map(([figure, events]) => {
     const li = document.createElement('li');
     li.textContent = figure + ': waits for ' + events.join(', ');
@@ -202,7 +210,8 @@ function render(view) {
 }
 
 async function downloadCsv() {
-  const response = await fetch('/api/network/dashboard.csv?' + range(), { headers: { Authorization: 'Bearer ' + token() } });
+  const response = await PeerSession.call('console', '/api/network/dashboard.csv?' + range(), {
+    headers: { Accept: 'text/csv' } });
   if (!response.ok) { status('The CSV could not be made (' + response.status + ').'); return; }
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await response.blob());
@@ -214,17 +223,19 @@ async function downloadCsv() {
 
 document.getElementById('access').addEventListener('submit', event => {
   event.preventDefault();
-  const typed = document.getElementById('token').value.trim();
-  if (typed) sessionStorage.setItem('dashboard-token', typed);
-  document.getElementById('token').value = '';
+  if (!signedIn) {
+    PeerSession.signIn(location.pathname + location.search);
+    return;
+  }
   load();
   document.getElementById('figures').focus();
 });
+document.getElementById('sign-in').addEventListener('click', () => PeerSession.signIn(location.pathname + location.search));
 document.getElementById('csv').addEventListener('click', downloadCsv);
 // Moving figures can be stopped (WCAG 2.2.2); ?live=off opens the page that way.
 document.getElementById('live').addEventListener('change', event => {
   if (event.target.checked) {
-    if (token()) listen();
+    if (signedIn) listen();
   } else if (stream) {
     stream.abort();
     stream = null;
@@ -236,5 +247,18 @@ const asked = new URLSearchParams(location.search);
 if (asked.get('live') === 'off') document.getElementById('live').checked = false;
 ['from', 'to'].forEach(key => { if (/^\d{4}-\d{2}$/.test(asked.get(key) || '')) document.getElementById(key).value = asked.get(key); });
 adoptFragmentToken();
-document.getElementById('token').required = !token();
-if (token()) load();
+PeerSession.ready().then(user => {
+  const who = document.getElementById('who');
+  signedIn = user !== null;
+  document.getElementById('sign-in').hidden = signedIn;
+  if (!user) {
+    who.textContent = 'Sign in as the network admin to see the figures.';
+    return;
+  }
+  who.textContent = 'Signed in as ' + (user.name || user.subject) + '.';
+  if (!user.roles.includes('admin')) {
+    status('Only the network admin sees these figures.');
+    return;
+  }
+  load();
+}).catch(() => { document.getElementById('who').textContent = 'Signing in is not available right now.'; });

@@ -37,6 +37,7 @@ import org.peersupport.events.RequestOrigin;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.events.Topics;
+import org.peersupport.events.SessionStarted;
 import org.peersupport.events.WaitlistPromoted;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventMother;
@@ -244,7 +245,8 @@ class NetworkDashboardTest {
     /**
      * The pulse of October at A: 6 answers (one delivered twice), helpfulness 5, 4, 4, 3, 5, 3, 5 would recommend it,
      * 4 scored distress; one of September's. B: 3 answers. Waitlists: 5 of A's staff promoted in October (one event
-     * twice), 2 of B's.
+     * twice), 2 of B's. Workshops: A ran two in October, 12 of 16 and 8 of 10 seats taken (one event twice), and one
+     * in September; B one in October, 3 of 16 seats taken.
      */
     static void seedPulseAndWaitlists(EventProbe probe) {
         int[] helpfulness = {5, 4, 4, 3, 5, 3};
@@ -271,6 +273,13 @@ class NetworkDashboardTest {
         for (int i = 0; i < 2; i++) {
             probe.publish(EventMother.waitlistPromoted(B, B + "-session-1", B + "-sup-staff-" + i, OCTOBER));
         }
+        SessionStarted workshop = EventMother.sessionStarted(A, A + "-session-1", OCTOBER.plus(Duration.ofDays(2)),
+                16, 12);
+        probe.publish(workshop);
+        probe.publish(workshop);
+        probe.publish(EventMother.sessionStarted(A, A + "-session-2", OCTOBER.plus(Duration.ofDays(9)), 10, 8));
+        probe.publish(EventMother.sessionStarted(A, A + "-session-0", OCTOBER.minus(Duration.ofDays(9)), 20, 20));
+        probe.publish(EventMother.sessionStarted(B, B + "-session-1", OCTOBER.plus(Duration.ofDays(3)), 16, 3));
     }
 
     /** The last events of each hospital have been counted. */
@@ -290,6 +299,8 @@ class NetworkDashboardTest {
                 && number(a.get("total").get("referrals").get("referred")) == 5
                 && number(a.get("total").get("feedbackPulse").get("answers")) == 6
                 && number(a.get("total").get("waitlistPromotions")) == 5
+                && number(a.get("total").get("workshopFill").get("seats")) == 26
+                && b.get("total").get("workshopFill").get("fill").asString().equals("≤25%")
                 && number(b.get("total").get("requests").get("total")) == 25
                 && number(c.get("total").get("requests").get("total")) == 5;
     }
@@ -312,7 +323,6 @@ class NetworkDashboardTest {
         assertThat(a.get("checkInsDue").asLong()).as("a check-in due twice counts once").isEqualTo(7);
         assertThat(hospital(A).get("pool").toString())
                 .isEqualTo("{\"current\":7,\"lapsed\":5,\"ended\":5,\"total\":17}");
-        assertThat(hospital(A).get("workshopFill").get("available").asBoolean()).isFalse();
         assertThat(hospital(A).get("assignmentSlaMinutes").asLong()).isEqualTo(24 * 60);
 
         JsonNode b = hospital(B).get("months").get(0);
@@ -346,6 +356,11 @@ class NetworkDashboardTest {
                         + "\"colleagueSupport\":\"<5\",\"institutionalSupport\":\"<5\","
                         + "\"selfEfficacy\":\"<5\",\"turnoverIntention\":\"<5\"}}");
         assertThat(a.get("waitlistPromotions").asLong()).as("a promotion delivered twice counts once").isEqualTo(5);
+        assertThat(a.get("workshopFill").toString()).as("20 of 26 seats; a session delivered twice counts once, "
+                + "September's is not October's").isEqualTo("{\"seats\":26,\"seatsTaken\":20,\"fill\":\"77%\"}");
+        assertThat(hospital(B).get("months").get(0).get("workshopFill").toString())
+                .as("3 seats taken of 16: a small count, and the 13 free hidden with it")
+                .isEqualTo("{\"seats\":16,\"seatsTaken\":\"<5\",\"fill\":\"≤25%\"}");
         assertThat(hospital(A).get("total").get("checkIns").toString()).isEqualTo(a.get("checkIns").toString());
     }
 
@@ -365,7 +380,8 @@ class NetworkDashboardTest {
                 .contains(A + ",2026-10,checkIns.completion,46%\r\n")
                 .contains(A + ",2026-10,feedbackPulse.averages.helpfulness,4.0\r\n")
                 .contains(A + ",now,pool.ended,5\r\n")
-                .contains(A + ",now,workshopFill,not yet available\r\n")
+                .contains(A + ",2026-10,workshopFill.fill,77%\r\n")
+                .contains(B + ",2026-10,workshopFill.seatsTaken,<5\r\n")
                 .doesNotContain(B + ",2026-10,requests.trigger,2");
     }
 
@@ -499,7 +515,7 @@ class NetworkDashboardTest {
                 .containsPattern("<canvas id=\"requests-chart\"[^>]* height=\"\\d+\"")
                 .contains("&lt;5").contains(">hidden<")
                 .contains("Figures as of")
-                .contains("not yet available")
+                .contains("77%")
                 .doesNotContain(ADMIN);
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);

@@ -23,6 +23,7 @@ public enum EventType {
     CERTIFICATION_LAPSED("peersupport.certification.lapsed.v1", CertificationLapsed.class, Topics.TRAINING),
     WAITLIST_PROMOTED("peersupport.waitlist.promoted.v1", WaitlistPromoted.class, Topics.TRAINING),
     SESSION_REMINDER_DUE("peersupport.reminder.due.v1", SessionReminderDue.class, Topics.TRAINING),
+    SESSION_STARTED("peersupport.session.started.v1", SessionStarted.class, Topics.TRAINING),
     SUPPORTER_ASSIGNED("peersupport.supporter.assigned.v1", SupporterAssigned.class, Topics.MATCHING),
     MATCH_ESCALATED("peersupport.match.escalated.v1", MatchEscalated.class, Topics.MATCHING),
     OFFER_MADE("peersupport.offer.made.v1", OfferMade.class, Topics.MATCHING),

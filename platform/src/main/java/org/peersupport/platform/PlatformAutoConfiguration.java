@@ -1,19 +1,19 @@
 package org.peersupport.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.peersupport.events.Topics;
 import org.peersupport.platform.crypto.FieldCipher;
 import org.peersupport.platform.crypto.KeyFolder;
 import org.peersupport.platform.crypto.Pseudonyms;
 import org.peersupport.platform.messaging.ConsumerReadiness;
+import org.peersupport.platform.messaging.Correlation;
 import org.peersupport.platform.messaging.EventCodec;
 import org.peersupport.platform.messaging.EventDispatcher;
 import org.peersupport.platform.messaging.EventPublisher;
@@ -21,6 +21,7 @@ import org.peersupport.platform.messaging.RedactedDeadLetters;
 import org.peersupport.platform.outbox.OutboxRelay;
 import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.security.ProblemSecurityHandlers;
+import org.peersupport.platform.security.TrustedIssuers;
 import org.peersupport.platform.timers.TimerHandler;
 import org.peersupport.platform.timers.TimerPoller;
 import org.peersupport.platform.timers.TimerStore;
@@ -39,23 +40,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /** Wires the shared plumbing into every service that has the platform on its classpath. */
 @AutoConfiguration
@@ -168,39 +164,43 @@ public class PlatformAutoConfiguration {
         return registration;
     }
 
+    /** Only the trusted issuers' tokens, each for the hospitals its issuer is bound to (README: trusted issuers). */
     @Bean
-    JwtDecoder jwtDecoder(PlatformProperties properties) throws IOException {
+    JwtDecoder jwtDecoder(PlatformProperties properties) {
         PlatformProperties.Security security = properties.security();
-        NimbusJwtDecoder decoder;
-        if (security.publicKeyLocation() != null) {
-            try (InputStream pem = security.publicKeyLocation().getInputStream()) {
-                RSAPublicKey key = RsaKeyConverters.x509().convert(pem);
-                decoder = NimbusJwtDecoder.withPublicKey(key).build();
-            }
-        } else {
-            // Fetched on first use and cached, so a service starts before the issuer does.
-            decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
-        }
-        decoder.setJwtValidator(tokenValidator(security));
-        return decoder;
+        return new TrustedIssuers(security.trustedIssuers(), security.audience());
     }
 
-    /** Issuer, audience, a subject and an expiry are all required: a token lacking one is refused (401). */
-    static OAuth2TokenValidator<Jwt> tokenValidator(PlatformProperties.Security security) {
-        JwtTimestampValidator expiry = new JwtTimestampValidator();
-        expiry.setAllowEmptyExpiryClaim(false);
-        return JwtValidators.createDefaultWithValidators(List.of(
-                expiry,
-                new JwtIssuerValidator(security.issuerUri()),
-                new JwtAudienceValidator(security.audience()),
-                // Without a subject every such caller would share one pseudonym and one idempotency scope.
-                new JwtClaimValidator<Object>(JwtClaimNames.SUB, sub -> sub instanceof String s && !s.isBlank())));
+    /**
+     * Pages load their own scripts, styles and images only; nothing inline, nothing framed, no plugins. They fetch
+     * from their own origin and from the configured ones ({@code peersupport.web.connect-sources}: the console's
+     * pages call the services and the issuer's token endpoint).
+     */
+    static String contentSecurityPolicy(List<String> connectSources) {
+        String connect = String.join(" ", Stream.concat(Stream.of("'self'"),
+                connectSources.stream().map(String::trim).filter(source -> source.matches("https?://[^\\s;,']+")))
+                .toList());
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src " + connect
+                + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
-    /** Pages load their own scripts, styles and data only; nothing inline, nothing framed, no plugins. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
+    /**
+     * The console's pages call every service from the browser with a bearer token: their origins may, with the
+     * Authorization header and no cookies. Preflights are answered before authentication, so they need no token.
+     */
+    static CorsConfigurationSource corsSource(List<String> allowedOrigins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(List.copyOf(allowedOrigins));
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+                "Idempotency-Key", Correlation.HTTP_HEADER));
+        cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, Correlation.HTTP_HEADER));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
 
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
@@ -210,6 +210,7 @@ public class PlatformAutoConfiguration {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         String[] open = properties.security().publicPaths().toArray(String[]::new);
         http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(corsSource(properties.web().allowedOrigins())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     // Served on the management port only (management.server.port); the public port has no such paths.
@@ -226,7 +227,8 @@ public class PlatformAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                contentSecurityPolicy(properties.web().connectSources())))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         return http.build();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.peersupport.platform.security.TrustedIssuers;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
@@ -23,19 +24,39 @@ public record PlatformProperties(
         @DefaultValue Crypto crypto,
         @DefaultValue Readiness readiness) {
 
+    /**
+     * Who may call: the trusted issuers ({@code issuers[i].uri}, {@code .jwk-set-uri} or {@code .public-key-location},
+     * {@code .hospitals}: the hospitals it speaks for, {@code *} for all and the network-wide roles). With no list,
+     * the single {@code issuer-uri} (keys at {@code jwk-set-uri} or {@code public-key-location}) is the one trusted
+     * issuer, bound to {@code *}.
+     */
     public record Security(
             @DefaultValue("http://127.0.0.1:9000") String issuerUri,
             @DefaultValue("http://127.0.0.1:9000/oauth2/jwks") String jwkSetUri,
             @DefaultValue("peer-support-network") String audience,
             Resource publicKeyLocation,
-            @DefaultValue List<String> publicPaths) {
+            @DefaultValue List<String> publicPaths,
+            @DefaultValue List<TrustedIssuers.Issuer> issuers) {
+
+        /** The configured list, or the single default issuer bound to every hospital. */
+        public List<TrustedIssuers.Issuer> trustedIssuers() {
+            if (!issuers.isEmpty()) {
+                return List.copyOf(issuers);
+            }
+            return List.of(new TrustedIssuers.Issuer(issuerUri, publicKeyLocation == null ? jwkSetUri : null,
+                    publicKeyLocation, List.of(TrustedIssuers.EVERY_HOSPITAL)));
+        }
     }
 
     /**
      * The largest request body, and larger limits for the paths that need them (an Ant-style pattern such as
-     * {@code /api/hospitals/*}{@code /triggers} to its limit; the first match wins).
+     * {@code /api/hospitals/*}{@code /triggers} to its limit; the first match wins); the browser origins (the
+     * console's) allowed to call with a bearer token (CORS, no cookies); and the other origins this service's own
+     * pages may fetch from (the page's Content-Security-Policy {@code connect-src}, beside {@code 'self'}).
      */
-    public record Web(@DefaultValue("16KB") DataSize maxBodySize, @DefaultValue Map<String, DataSize> maxBodySizeByPath) {
+    public record Web(@DefaultValue("16KB") DataSize maxBodySize, @DefaultValue Map<String, DataSize> maxBodySizeByPath,
+            @DefaultValue({"http://127.0.0.1:8080", "http://localhost:8080"}) List<String> allowedOrigins,
+            @DefaultValue List<String> connectSources) {
 
         public Web {
             maxBodySizeByPath = new LinkedHashMap<>(maxBodySizeByPath);

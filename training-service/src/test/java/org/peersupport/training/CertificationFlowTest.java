@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.CertificationLapsed;
 import org.peersupport.events.SessionReminderDue;
+import org.peersupport.events.SessionStarted;
 import org.peersupport.events.SupporterCertified;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
@@ -59,6 +60,11 @@ class CertificationFlowTest {
         assertThat(reminder.staffId()).isEqualTo(staff);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(workshopStart));
+        // At its start the session says its seats and the seats taken, for the network's workshop fill.
+        SessionStarted started = probe.await(SessionStarted.class, e -> e.sessionId().equals(workshop));
+        assertThat(started.seats()).isEqualTo(16);
+        assertThat(started.seatsTaken()).isEqualTo(1);
+        assertThat(started.hospitalId()).isEqualTo("lakeside");
         assertThat(api.post("/api/hospitals/riverside/sessions/" + workshop + "/attendance",
                 TestTokens.token("riverside-coordinator", "riverside", "coordinator"),
                 "{\"attendees\":[{\"hospitalId\":\"lakeside\",\"staffId\":\"" + staff + "\"}]}").status())

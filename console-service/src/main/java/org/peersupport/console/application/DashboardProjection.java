@@ -2,6 +2,7 @@ package org.peersupport.console.application;
 
 import org.peersupport.console.domain.FeedbackAnswer;
 import org.peersupport.console.domain.RequestFacts;
+import org.peersupport.console.domain.SessionSeats;
 import org.peersupport.console.domain.Source;
 import org.peersupport.console.persistence.DashboardStore;
 import java.time.YearMonth;
@@ -20,6 +21,7 @@ import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.events.SlaBreached;
+import org.peersupport.events.SessionStarted;
 import org.peersupport.events.SlaClock;
 import org.peersupport.events.SupporterCertified;
 import org.peersupport.events.WaitlistPromoted;
@@ -133,6 +135,14 @@ public class DashboardProjection {
     /** Counted at the promoted person's hospital, in the month of the promotion; nobody's id is kept. */
     public void onWaitlistPromoted(WaitlistPromoted event) {
         store.promoted(event.hospitalId(), RequestFacts.monthOf(event.occurredAt()), event.eventId());
+        changes.changed();
+    }
+
+    /** A session's seats and seats taken, at its host hospital, in the month it started. */
+    public void onSessionStarted(SessionStarted event) {
+        store.sessionStarted(event.hospitalId(), RequestFacts.monthOf(event.startsAt()),
+                pseudonyms.of("ss", event.hospitalId(), event.sessionId()),
+                new SessionSeats(event.seats(), event.seatsTaken()));
         changes.changed();
     }
 

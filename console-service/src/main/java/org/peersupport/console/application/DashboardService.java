@@ -10,6 +10,7 @@ import java.util.Map;
 import org.peersupport.console.domain.FeedbackAnswer;
 import org.peersupport.console.domain.Figures;
 import org.peersupport.console.domain.RequestFacts;
+import org.peersupport.console.domain.SessionSeats;
 import org.peersupport.console.persistence.DashboardStore;
 import org.peersupport.platform.security.Caller;
 import org.peersupport.platform.security.Role;
@@ -39,12 +40,14 @@ public class DashboardService {
             Map<YearMonth, List<RequestFacts>> byMonth = new LinkedHashMap<>();
             Map<YearMonth, List<FeedbackAnswer>> feedback = new LinkedHashMap<>();
             Map<YearMonth, Long> promotions = new LinkedHashMap<>();
+            Map<YearMonth, List<SessionSeats>> sessions = new LinkedHashMap<>();
             range.months().forEach(month -> {
                 byMonth.put(month, store.requests(hospital, month));
                 feedback.put(month, store.feedback(hospital, month));
                 promotions.put(month, store.promotions(hospital, month));
+                sessions.put(month, store.sessions(hospital, month));
             });
-            return Figures.of(hospital, properties.assignmentSla(hospital), byMonth, feedback, promotions,
+            return Figures.of(hospital, properties.assignmentSla(hospital), byMonth, feedback, promotions, sessions,
                     store.pool(hospital), now);
         }).toList();
         return new Network(range, now, hospitals);

@@ -18,14 +18,22 @@ import java.util.function.Function;
  * The network admin's figures of one hospital over a range of months, every count already passed through
  * {@link SmallCells}: requests by source, time to assignment against the hospital's SLA, escalations, withdrawals,
  * check-ins due, time to first contact against its clock, how check-ins ended, referrals among closed cases, the
- * closing pulse, staff promoted from training waitlists, and the supporter pool by status.
+ * closing pulse, staff promoted from training waitlists, the fill of the training sessions it ran, and the supporter
+ * pool by status.
  */
 public record Figures(String hospitalId, Duration assignmentSla, List<Row> months, Row total, Pool pool) {
 
     /** One month (or the whole range, {@code month} "total") of one hospital. */
     public record Row(String month, Map<Source, Count> requestsBySource, Count requests, Assignment assignment,
             Count escalated, Count withdrawn, Count checkInsDue, FirstContact firstContact, CheckIns checkIns,
-            Referrals referrals, Pulse pulse, Count waitlistPromotions) {
+            Referrals referrals, Pulse pulse, Count waitlistPromotions, WorkshopFill workshopFill) {
+    }
+
+    /**
+     * The training sessions the hospital ran that started in the month: their seats, the seats taken, and the fill
+     * (taken over seats) as a percentage, or as a bound or "&lt;5" as for the SLA compliance.
+     */
+    public record WorkshopFill(Count seats, Count seatsTaken, String fill) {
     }
 
     /**
@@ -81,13 +89,20 @@ public record Figures(String hospitalId, Duration assignmentSla, List<Row> month
                 certifiedUntil.stream().map(until -> new PoolEntry(until, null)).toList(), now);
     }
 
-    /**
-     * Builds the figures from the facts of each month in the range (oldest first), the pulse's answers and the
-     * waitlist promotions of each month (missing months have none), and the pool.
-     */
+    /** As below, without training sessions. */
     public static Figures of(String hospitalId, Duration assignmentSla, Map<YearMonth, List<RequestFacts>> byMonth,
             Map<YearMonth, List<FeedbackAnswer>> feedback, Map<YearMonth, Long> promotions,
             Collection<PoolEntry> pool, Instant now) {
+        return of(hospitalId, assignmentSla, byMonth, feedback, promotions, Map.of(), pool, now);
+    }
+
+    /**
+     * Builds the figures from the facts of each month in the range (oldest first), the pulse's answers, the
+     * waitlist promotions and the sessions started of each month (missing months have none), and the pool.
+     */
+    public static Figures of(String hospitalId, Duration assignmentSla, Map<YearMonth, List<RequestFacts>> byMonth,
+            Map<YearMonth, List<FeedbackAnswer>> feedback, Map<YearMonth, Long> promotions,
+            Map<YearMonth, List<SessionSeats>> sessions, Collection<PoolEntry> pool, Instant now) {
         List<YearMonth> months = byMonth.keySet().stream().sorted().toList();
         int rows = months.size() + 1;
         long[][] sources = new long[rows][SOURCES.length + 1];
@@ -100,6 +115,7 @@ public record Figures(String hospitalId, Duration assignmentSla, List<Row> month
         long[][] referrals = new long[rows][3];
         long[][] recommend = new long[rows][3];
         long[][] promoted = new long[rows][1];
+        long[][] seats = new long[rows][3];
         List<List<Long>> minutes = new ArrayList<>();
         List<Long> allMinutes = new ArrayList<>();
         List<List<Long>> contactMinutes = new ArrayList<>();
@@ -141,6 +157,11 @@ public record Figures(String hospitalId, Duration assignmentSla, List<Row> month
                 recommend[r][2]++;
             }
             promoted[r][0] = promotions.getOrDefault(months.get(r), 0L);
+            for (SessionSeats session : sessions.getOrDefault(months.get(r), List.of())) {
+                seats[r][0] += session.taken();
+                seats[r][1] += session.seats() - session.taken();
+                seats[r][2] += session.seats();
+            }
             monthMinutes.sort(null);
             minutes.add(monthMinutes);
             allMinutes.addAll(monthMinutes);
@@ -156,7 +177,7 @@ public record Figures(String hospitalId, Duration assignmentSla, List<Row> month
         contactMinutes.add(allContactMinutes);
         answers.add(allAnswers);
         for (long[][] table : List.of(sources, sla, escalated, withdrawn, checkIns, contactSla, ended, referrals,
-                recommend, promoted)) {
+                recommend, promoted, seats)) {
             for (int c = 0; c < table[0].length; c++) {
                 long sum = 0;
                 for (int r = 0; r < months.size(); r++) {
@@ -175,6 +196,7 @@ public record Figures(String hospitalId, Duration assignmentSla, List<Row> month
         Shown referralsShown = new Shown(referrals);
         Shown recommendShown = new Shown(recommend);
         Shown promotedShown = new Shown(promoted);
+        Shown seatsShown = new Shown(seats);
         List<Row> result = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             Map<Source, Count> bySource = new LinkedHashMap<>();
@@ -201,7 +223,8 @@ public record Figures(String hospitalId, Duration assignmentSla, List<Row> month
             result.add(new Row(r < months.size() ? months.get(r).toString() : "total", bySource,
                     requestsShown.at(r, SOURCES.length), assignment, escalatedShown.at(r, 0),
                     withdrawnShown.at(r, 0), checkInsShown.at(r, 0), firstContact, checkInsEnded, referred, pulse,
-                    promotedShown.at(r, 0)));
+                    promotedShown.at(r, 0), new WorkshopFill(seatsShown.at(r, 2), seatsShown.at(r, 0),
+                            compliance(seatsShown.at(r, 0), seatsShown.at(r, 1), seatsShown.at(r, 2)))));
         }
         return new Figures(hospitalId, assignmentSla, List.copyOf(result.subList(0, months.size())),
                 result.get(months.size()), pool(pool, now));

@@ -7,12 +7,8 @@ import java.util.List;
  * waits for, never as a made-up 0; wiring one is a small handler per event type in the projection.
  */
 public enum PendingFigure {
-    /**
-     * A session's fill needs its seats and its registrations, and training publishes neither (only
-     * {@code WaitlistPromoted} and {@code SessionReminderDue}, one per person); waitlist promotions per month are
-     * shown instead ({@code waitlistPromotions}).
-     */
-    WORKSHOP_FILL("workshopFill", List.of("a training event carrying each session's seats and registrations"));
+    // None at present: the workshop fill, the last one, comes from training's SessionStarted.
+    ;
 
     private final String figure;
     private final List<String> waitsFor;

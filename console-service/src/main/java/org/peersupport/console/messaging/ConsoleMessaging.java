@@ -14,6 +14,7 @@ import org.peersupport.events.ReferralMade;
 import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SupporterAssigned;
+import org.peersupport.events.SessionStarted;
 import org.peersupport.events.SlaBreached;
 import org.peersupport.events.SupporterCertified;
 import org.peersupport.events.WaitlistPromoted;
@@ -40,6 +41,7 @@ class ConsoleMessaging {
                 .on(SupporterCertified.class, projection::onSupporterCertified)
                 .on(CertificationLapsed.class, projection::onCertificationLapsed)
                 .on(WaitlistPromoted.class, projection::onWaitlistPromoted)
+                .on(SessionStarted.class, projection::onSessionStarted)
                 .on(FirstContactMade.class, projection::onFirstContactMade)
                 .on(SlaBreached.class, projection::onSlaBreached)
                 .on(CheckInRecorded.class, projection::onCheckInRecorded)

@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.peersupport.console.domain.FeedbackAnswer;
 import org.peersupport.console.domain.PoolEntry;
 import org.peersupport.console.domain.RequestFacts;
+import org.peersupport.console.domain.SessionSeats;
 import org.peersupport.console.domain.Source;
 import org.peersupport.platform.store.IdLists;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * ended, referred, closed), one list of request ids per hospital and month, the list of hospitals seen, one pool
  * document per hospital mapping a keyed hash of each supporter (never their id) to the end of their certification
  * and of the latest one that lapsed, one document per hospital and month of the pulse's answers (scores only, under a
- * keyed hash of each answer's own id) and one of the ids of the waitlist promotion events.
+ * keyed hash of each answer's own id), one of the ids of the waitlist promotion events, and one of the seats and
+ * seats taken of the training sessions started (under a keyed hash of each session).
  *
  * <p>Every write is one single-document upsert made only of idempotent, order-free operators ({@code $min},
  * {@code $max}, {@code $addToSet}, {@code $set} of a constant), so an event handled twice, or the events of a request
@@ -45,8 +47,10 @@ public class DashboardStore {
     public static final String POOLS = "dashboard_pools";
     public static final String FEEDBACK = "dashboard_feedback";
     public static final String PROMOTIONS = "dashboard_promotions";
+    public static final String SESSIONS = "dashboard_sessions";
     /** Every collection of the read model, for a rebuild: drop them, replay the topics from the start. */
-    public static final List<String> ALL = List.of(REQUESTS, MONTHS, HOSPITALS, POOLS, FEEDBACK, PROMOTIONS);
+    public static final List<String> ALL = List.of(REQUESTS, MONTHS, HOSPITALS, POOLS, FEEDBACK, PROMOTIONS,
+            SESSIONS);
 
     private static final String ALL_HOSPITALS = "all";
 
@@ -134,6 +138,16 @@ public class DashboardStore {
                 new Update().addToSet("events", eventId), PROMOTIONS);
     }
 
+    /**
+     * A training session the hospital ran started in that month: its seats and the seats taken, under a keyed hash of
+     * the session (a redelivery sets the same field again).
+     */
+    public void sessionStarted(String hospitalId, YearMonth month, String sessionHash, SessionSeats seats) {
+        hospitals.add(ALL_HOSPITALS, hospitalId);
+        mongo.upsert(query(where("_id").is(monthKey(hospitalId, month))), new Update().set("sessions." + sessionHash,
+                new Document("seats", seats.seats()).append("taken", seats.taken())), SESSIONS);
+    }
+
     /** Training said the certification ending then lapsed; the latest such end counts. */
     public void lapsed(String hospitalId, String supporterHash, Instant certifiedUntil) {
         hospitals.add(ALL_HOSPITALS, hospitalId);
@@ -215,6 +229,17 @@ public class DashboardStore {
     public long promotions(String hospitalId, YearMonth month) {
         Document doc = mongo.findById(monthKey(hospitalId, month), Document.class, PROMOTIONS);
         return doc == null ? 0 : doc.getList("events", Object.class, List.of()).size();
+    }
+
+    /** The training sessions the hospital ran that started in that month. */
+    public List<SessionSeats> sessions(String hospitalId, YearMonth month) {
+        Document doc = mongo.findById(monthKey(hospitalId, month), Document.class, SESSIONS);
+        if (doc == null) {
+            return List.of();
+        }
+        return doc.get("sessions", new Document()).values().stream().map(Document.class::cast)
+                .map(session -> new SessionSeats(session.getInteger("seats", 0), session.getInteger("taken", 0)))
+                .toList();
     }
 
     private static RequestFacts facts(Document doc) {

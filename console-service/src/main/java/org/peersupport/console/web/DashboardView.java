@@ -52,7 +52,6 @@ final class DashboardView {
         pool.put("ended", figures.pool().ended().shown());
         pool.put("total", figures.pool().total().shown());
         hospital.put("pool", pool);
-        hospital.put(PendingFigure.WORKSHOP_FILL.figure(), pending(PendingFigure.WORKSHOP_FILL));
         return hospital;
     }
 
@@ -114,6 +113,12 @@ final class DashboardView {
         pulse.put("averages", p.averages());
         figures.put("feedbackPulse", pulse);
         figures.put("waitlistPromotions", row.waitlistPromotions().shown());
+        Figures.WorkshopFill w = row.workshopFill();
+        Map<String, Object> fill = new LinkedHashMap<>();
+        fill.put("seats", w.seats().shown());
+        fill.put("seatsTaken", w.seatsTaken().shown());
+        fill.put("fill", w.fill());
+        figures.put("workshopFill", fill);
         return figures;
     }
 
@@ -133,13 +138,6 @@ final class DashboardView {
     /** A percentile over fewer than 5 durations would show one person's wait: "<5" instead. */
     private static Object minutes(OptionalLong minutes) {
         return minutes.isPresent() ? (Object) minutes.getAsLong() : Count.SMALL;
-    }
-
-    private static Map<String, Object> pending(PendingFigure figure) {
-        Map<String, Object> pending = new LinkedHashMap<>();
-        pending.put("available", false);
-        pending.put("waitsFor", figure.waitsFor());
-        return pending;
     }
 
     /** One line per figure: hospital, month ("total" for the range), figure, value as the API shows it. */
@@ -171,7 +169,6 @@ final class DashboardView {
             lines.add(line(h, "now", "pool.lapsed", figures.pool().lapsed().shown()));
             lines.add(line(h, "now", "pool.ended", figures.pool().ended().shown()));
             lines.add(line(h, "now", "pool.total", figures.pool().total().shown()));
-            lines.add(line(h, "now", PendingFigure.WORKSHOP_FILL.figure(), "not yet available"));
         }
         return String.join("\r\n", lines) + "\r\n";
     }

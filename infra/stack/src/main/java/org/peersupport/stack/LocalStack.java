@@ -363,6 +363,11 @@ public final class LocalStack {
         }
     }
 
+    /** The console's origins as a browser may name them: by address and by {@code localhost}. */
+    private String consoleOrigins() {
+        return url("console") + "," + url("console").replace("//127.0.0.1:", "//localhost:");
+    }
+
     /** The environment a part gets on top of this JVM's. */
     Map<String, String> environment(String part) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -371,6 +376,8 @@ public final class LocalStack {
             env.put("SERVER_ADDRESS", "127.0.0.1");
             env.put("ISSUER_URI", url(part));
             env.put("ISSUER_KEY_DIR", dataDir(part).toString());
+            // The console's pages sign in here (redirect URI) and exchange the code from the browser (CORS).
+            env.put("ISSUER_CONSOLE_ORIGINS", consoleOrigins());
         } else if (StackConfig.SERVICES.contains(part)) {
             env.put("SERVER_PORT", String.valueOf(config.port(part)));
             env.put("SERVER_ADDRESS", "127.0.0.1");
@@ -382,6 +389,8 @@ public final class LocalStack {
             env.put("JWT_JWK_SET_URI", url(StackConfig.ISSUER) + "/oauth2/jwks");
             env.put("PEERSUPPORT_DATA_DIR", dataDir(part).toString());
             env.put("PEERSUPPORT_DEMO_ENABLED", "true");
+            // The console's pages call every service from the browser with the signed-in person's token.
+            env.put("PEERSUPPORT_WEB_ALLOWED_ORIGINS", consoleOrigins());
             // Notification's email goes to the local SMTP server; its offer links point at this matching.
             env.put("SMTP_HOST", "127.0.0.1");
             env.put("SMTP_PORT", String.valueOf(config.port(StackConfig.MAIL_SMTP)));

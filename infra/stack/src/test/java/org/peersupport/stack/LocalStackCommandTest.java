@@ -55,6 +55,7 @@ class LocalStackCommandTest {
                 .containsEntry("PEERSUPPORT_URL_CONSOLE", "http://127.0.0.1:8080")
                 .containsEntry("PEERSUPPORT_URL_KAFKA", "127.0.0.1:9092")
                 .containsEntry("PEERSUPPORT_EXTRA", "yes")
+                .containsEntry("PEERSUPPORT_WEB_ALLOWED_ORIGINS", "http://127.0.0.1:8080,http://localhost:8080")
                 .containsEntry("MANAGEMENT_PORT", "19081")
                 .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
                 .containsEntry("PEERSUPPORT_MANAGEMENT_URL_INTAKE", "http://127.0.0.1:19081")
@@ -72,6 +73,7 @@ class LocalStackCommandTest {
         assertThat(s.environment("issuer")).containsEntry("SERVER_PORT", "9000")
                 .containsEntry("ISSUER_URI", "http://127.0.0.1:9000")
                 .containsEntry("ISSUER_KEY_DIR", root.resolve(".peer/data/issuer").toString())
+                .containsEntry("ISSUER_CONSOLE_ORIGINS", "http://127.0.0.1:8080,http://localhost:8080")
                 .doesNotContainKey("KAFKA_BOOTSTRAP_SERVERS");
     }
 

@@ -26,6 +26,7 @@ import org.peersupport.events.RequestSubmitted;
 import org.peersupport.events.RequestWithdrawn;
 import org.peersupport.events.SessionReminderDue;
 import org.peersupport.events.SlaBreached;
+import org.peersupport.events.SessionStarted;
 import org.peersupport.events.SlaClock;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.events.SupporterCertified;
@@ -157,6 +158,12 @@ public final class EventMother {
             boolean wouldRecommend, Integer distress) {
         return new FeedbackReceived(id(), Instant.now(), hospitalId, id(), month, helpfulness, wouldRecommend,
                 distress, null, null, null, null);
+    }
+
+    /** A session the hospital ran started, with its seats and the seats taken then. */
+    public static SessionStarted sessionStarted(String hospitalId, String sessionId, Instant startsAt, int seats,
+            int seatsTaken) {
+        return new SessionStarted(id(), startsAt, hospitalId, sessionId, "course-1", startsAt, seats, seatsTaken);
     }
 
     /** A person of {@code hospitalId} moved from a session's waitlist into a seat at a given time. */

@@ -8,7 +8,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points a service under test at the shared broker and store, a database of its own, and the test token key. */
+/** Points a service under test at the shared broker and store, a database of its own, and the test token issuers. */
 public class PeerSupportTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -21,6 +21,13 @@ public class PeerSupportTestInitializer implements ApplicationContextInitializer
                     "spring.mongodb.uri=" + infrastructure.mongoUri(),
                     "spring.mongodb.database=" + service + "-" + UUID.randomUUID().toString().substring(0, 8),
                     "peersupport.security.public-key-location=file:" + TestTokens.publicKeyFile(),
+                    // Two trusted issuers: the network's (every hospital) and Lakeside's own (its hospitals only).
+                    "peersupport.security.issuers[0].uri=" + TestTokens.ISSUER,
+                    "peersupport.security.issuers[0].public-key-location=file:" + TestTokens.publicKeyFile(),
+                    "peersupport.security.issuers[0].hospitals=*",
+                    "peersupport.security.issuers[1].uri=" + TestTokens.LAKESIDE_ISSUER,
+                    "peersupport.security.issuers[1].public-key-location=file:" + TestTokens.lakesidePublicKeyFile(),
+                    "peersupport.security.issuers[1].hospitals=" + TestTokens.LAKESIDE_HOSPITALS,
                     "peersupport.data-dir=" + Files.createTempDirectory("peersupport-" + service),
                     "peersupport.outbox.idle-interval=200ms",
                     "peersupport.timers.poll-interval=100ms",

@@ -19,15 +19,25 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Signs JWTs like the dev issuer's, with a key pair made once per test JVM; services under test trust its public key. */
+/**
+ * Signs JWTs like the dev issuer's, with a key pair made once per test JVM; services under test trust its public key.
+ * A second issuer, Lakeside's own identity provider ({@link #LAKESIDE_ISSUER}, its own key pair), is trusted for
+ * Lakeside and Summit only ({@link #LAKESIDE_HOSPITALS}), so tests can show a hospital's issuer cannot act for
+ * another hospital.
+ */
 public final class TestTokens {
 
     public static final String ISSUER = "http://127.0.0.1:9000";
     /** The audience the services require (peersupport.security.audience). */
     public static final String AUDIENCE = "peer-support-network";
+    /** A hospital's own identity provider, trusted for {@link #LAKESIDE_HOSPITALS} only. */
+    public static final String LAKESIDE_ISSUER = "http://lakeside-idp.test";
+    public static final String LAKESIDE_HOSPITALS = "lakeside,summit";
 
     private static final KeyPair KEYS = generate();
-    private static final Path PUBLIC_KEY_FILE = writePublicKey();
+    private static final Path PUBLIC_KEY_FILE = writePublicKey(KEYS);
+    private static final KeyPair LAKESIDE_KEYS = generate();
+    private static final Path LAKESIDE_PUBLIC_KEY_FILE = writePublicKey(LAKESIDE_KEYS);
 
     private TestTokens() {
     }
@@ -68,6 +78,11 @@ public final class TestTokens {
         return claims;
     }
 
+    /** A token of Lakeside's identity provider, signed with its key: valid only for the hospitals it is bound to. */
+    public static String lakesideToken(String subject, String hospital, String... roles) {
+        return sign(claims(subject, hospital, roles).issuer(LAKESIDE_ISSUER).build(), LAKESIDE_KEYS);
+    }
+
     /** A well-formed token signed by a key nobody trusts. */
     public static String forgedToken(String subject, String hospital, String... roles) {
         return sign(claims(subject, hospital, roles).build(), generate());
@@ -75,6 +90,10 @@ public final class TestTokens {
 
     public static Path publicKeyFile() {
         return PUBLIC_KEY_FILE;
+    }
+
+    public static Path lakesidePublicKeyFile() {
+        return LAKESIDE_PUBLIC_KEY_FILE;
     }
 
     private static String sign(JWTClaimsSet claims, KeyPair keys) {
@@ -97,12 +116,12 @@ public final class TestTokens {
         }
     }
 
-    private static Path writePublicKey() {
+    private static Path writePublicKey(KeyPair keys) {
         try {
             Path file = Files.createTempFile("peersupport-test-jwt", ".pub");
             file.toFile().deleteOnExit();
             String pem = "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
                     + "\n-----END PUBLIC KEY-----\n";
             Files.writeString(file, pem);
             return file;

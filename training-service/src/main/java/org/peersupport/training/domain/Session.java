@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.peersupport.events.SessionReminderDue;
+import org.peersupport.events.SessionStarted;
 import org.peersupport.events.WaitlistPromoted;
 import org.peersupport.platform.kernel.Decision;
 import org.peersupport.platform.kernel.InvalidValue;
@@ -28,6 +29,7 @@ public record Session(String id, String hospitalId, Course course, Instant start
         List<String> attended) {
 
     public static final String REMINDER_TIMER = "training.session-reminder";
+    public static final String START_TIMER = "training.session-start";
     public static final int MAX_SEATS = 500;
 
     public Session {
@@ -38,7 +40,7 @@ public record Session(String id, String hospitalId, Course course, Instant start
 
     /**
      * Schedules a session; its seated people are reminded {@code reminderBefore} its start (when that is still
-     * ahead).
+     * ahead), and at its start its seats and the seats taken are published ({@code SessionStarted}).
      */
     public static Decision<Session> schedule(String id, String hospitalId, Course course, Instant startsAt,
             Instant endsAt, String location, Audience audience, int seats, int waitlistPlaces, Duration reminderBefore,
@@ -61,7 +63,8 @@ public record Session(String id, String hospitalId, Course course, Instant start
         Session session = new Session(id, hospitalId, course, startsAt, endsAt, location,
                 audience == null ? Audience.HOSPITAL : audience, seats, waitlistPlaces, List.of(), List.of(),
                 List.of());
-        Decision<Session> decision = Decision.to(session);
+        Decision<Session> decision = Decision.to(session)
+                .scheduling(new Decision.Timer("start", START_TIMER, hospitalId, startsAt, Map.of()));
         Instant remindAt = startsAt.minus(reminderBefore);
         if (remindAt.isAfter(now)) {
             decision = decision.scheduling(new Decision.Timer("reminder", REMINDER_TIMER, hospitalId, remindAt,
@@ -165,6 +168,19 @@ public record Session(String id, String hospitalId, Course course, Instant start
                     who.staffId(), hospitalId, course.name(), startsAt));
         }
         return decision;
+    }
+
+    /**
+     * The start timer: registration has closed, so the seats taken are final; published once, counts only, for the
+     * network's workshop fill. A timer firing again after a crash publishes the same counts again (the dashboard
+     * keys them by session).
+     */
+    public Decision<Session> start(Instant now) {
+        if (now.isBefore(startsAt)) {
+            return Decision.unchanged(this);
+        }
+        return Decision.to(this).publishing(new SessionStarted(newEventId(), now, hospitalId, id, course.name(),
+                startsAt, seats, seated.size()));
     }
 
     public int seatsLeft() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.SessionReminderDue;
+import org.peersupport.events.SessionStarted;
 import org.peersupport.events.WaitlistPromoted;
 import org.peersupport.platform.kernel.Decision;
 import org.peersupport.platform.kernel.InvalidValue;
@@ -81,12 +82,27 @@ class SessionTest {
     void theReminderGoesToEachSeatedPersonAndIsScheduledBeforeTheStart() {
         Decision<Session> scheduled = Session.schedule("s", "lakeside", Course.PEER_SUPPORTER_WORKSHOP, STARTS,
                 STARTS.plusSeconds(3600), null, Audience.HOSPITAL, 16, 5, Duration.ofHours(24), NOW);
-        assertThat(scheduled.timers()).singleElement().satisfies(t -> {
-            assertThat(t.type()).isEqualTo(Session.REMINDER_TIMER);
-            assertThat(t.dueAt()).isEqualTo(STARTS.minus(Duration.ofHours(24)));
-        });
+        assertThat(scheduled.timers()).filteredOn(t -> t.type().equals(Session.REMINDER_TIMER)).singleElement()
+                .satisfies(t -> assertThat(t.dueAt()).isEqualTo(STARTS.minus(Duration.ofHours(24))));
         assertThat(session(16, 5, 3, 2).remind(NOW).events()).hasSize(3)
                 .allSatisfy(e -> assertThat(e).isInstanceOf(SessionReminderDue.class));
+    }
+
+    @Test
+    void atItsStartASessionPublishesItsSeatsAndTheSeatsTakenOnly() {
+        Decision<Session> scheduled = Session.schedule("s", "lakeside", Course.PEER_SUPPORTER_WORKSHOP, STARTS,
+                STARTS.plusSeconds(3600), null, Audience.HOSPITAL, 16, 5, Duration.ofHours(24), NOW);
+        assertThat(scheduled.timers()).filteredOn(t -> t.type().equals(Session.START_TIMER)).singleElement()
+                .satisfies(t -> assertThat(t.dueAt()).isEqualTo(STARTS));
+
+        Session session = session(16, 5, 3, 2);
+        assertThat(session.start(NOW).events()).as("not before it starts").isEmpty();
+        assertThat(session.start(STARTS).events()).singleElement().isInstanceOfSatisfying(SessionStarted.class, e -> {
+            assertThat(e.seats()).isEqualTo(16);
+            assertThat(e.seatsTaken()).isEqualTo(3);
+            assertThat(e.hospitalId()).isEqualTo(session.hospitalId());
+            assertThat(e.startsAt()).isEqualTo(STARTS);
+        });
     }
 
     @Test
