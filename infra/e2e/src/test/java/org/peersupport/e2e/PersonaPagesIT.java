@@ -49,9 +49,9 @@ class PersonaPagesIT {
         Path stateDir = Files.createTempDirectory("peersupport-pages");
         network = new Network(stateDir);
         network.stack.up();
-        // The services answer the console's origin only once sign-in's CORS is in place; until then the browser
-        // does not enforce the same-origin rule (the pages' Content-Security-Policy still holds).
-        browser = Browser.start("--disable-web-security");
+        // Same-origin rule, CORS and the pages' Content-Security-Policy all as in production: the stack tells every
+        // service the console's origin.
+        browser = Browser.start();
     }
 
     @AfterAll

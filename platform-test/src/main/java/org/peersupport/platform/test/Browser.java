@@ -88,7 +88,7 @@ public final class Browser implements AutoCloseable {
         String origin = page.replaceFirst("^(https?://[^/]+).*$", "$1");
         driver.get(origin + "/session.js");
         driver.executeScript("sessionStorage.setItem('peersupport.session', JSON.stringify(arguments[0]))",
-                Map.of("accessToken", accessToken, "expiresAt", Instant.now().plus(Duration.ofHours(1)).toString()));
+                Map.of("accessToken", accessToken, "expiresAt", Instant.now().plus(Duration.ofHours(1)).toEpochMilli()));
         driver.get(page);
         return this;
     }
