@@ -1,0 +1,177 @@
+package org.peersupport.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.peersupport.e2e.Network.Contact;
+import org.peersupport.platform.test.Browser;
+
+/**
+ * The three personas through the console's pages in a real headless Chromium, against every service as a separate
+ * process: a nurse asks for support on the staff page; the supporter offered it accepts on the supporter page, reads
+ * the contact (the audited read), records the first contact and a check-in; the coordinator sees the queue, has a
+ * second request's candidates explained and assigns one by hand. Every page is checked with axe-core (no serious or
+ * critical violation) and photographed on a desktop and a phone ({@code target/screenshots/}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PersonaPagesIT {
+
+    static final String HOSPITAL = "lakeside";
+    static final String STAFF = "lakeside-staff-1";
+    static final String COORDINATOR = "lakeside-coordinator";
+    static final List<String> SUPPORTERS = List.of("lakeside-supporter-1", "lakeside-supporter-2",
+            "lakeside-supporter-3");
+
+    Network network;
+    Browser browser;
+    String reference;
+    String supporter;
+
+    @BeforeAll
+    void up() throws IOException {
+        assumeTrue(Browser.available(), "Debian's chromium and chromedriver are not installed (.ci/run installs them)");
+        Path stateDir = Files.createTempDirectory("peersupport-pages");
+        network = new Network(stateDir);
+        network.stack.up();
+        // Same-origin rule, CORS and the pages' Content-Security-Policy all as in production: the stack tells every
+        // service the console's origin.
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void down() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (network != null) {
+            network.stack.down();
+        }
+    }
+
+    String page(String name) {
+        return network.stack.url("console") + "/" + name;
+    }
+
+    void accessibleOnDesktopAndPhone(String shot, String ready) {
+        for (var size : List.of(Browser.PHONE, Browser.DESKTOP)) {
+            browser.size(size);
+            browser.await(ready, 30);
+            assertThat(browser.seriousAccessibilityViolations()).as(shot).isEmpty();
+            browser.screenshot(shot + (size == Browser.PHONE ? "-phone" : "-desktop"));
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aNurseAsksForSupportOnTheStaffPage() {
+        browser.size(Browser.DESKTOP).openSignedIn(page("staff.html"), network.token(STAFF));
+        browser.await("#crisis-resources li", 30);
+        accessibleOnDesktopAndPhone("e2e-staff-form", "#ask");
+
+        Contact contact = Contact.unique();
+        type("contact-name", contact.name());
+        type("contact-phone", contact.phone());
+        browser.driver().findElement(By.id("submit")).click();
+
+        WebElement status = browser.await("#mine-status", 30);
+        assertThat(status.getAttribute("data-status")).isIn("SUBMITTED", "ASSIGNED");
+        reference = (String) browser.driver().executeScript(
+                "return localStorage.getItem('peersupport.myRequest.lakeside.' + arguments[0])", STAFF);
+        assertThat(network.status(HOSPITAL, COORDINATOR, reference)).isIn("SUBMITTED", "ASSIGNED");
+        accessibleOnDesktopAndPhone("e2e-staff-status", "#withdraw");
+    }
+
+    @Test
+    @Order(2)
+    void theSupporterOfferedItAcceptsReadsTheContactAndRecordsFirstContactAndACheckIn() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> offeredTo(reference) != null);
+        supporter = offeredTo(reference);
+
+        browser.size(Browser.DESKTOP).openSignedIn(page("supporter.html"), network.token(supporter));
+        accessibleOnDesktopAndPhone("e2e-supporter-offer", "[data-accept='" + reference + "']");
+        browser.await("[data-accept='" + reference + "']").click();
+
+        browser.await("[data-case='" + reference + "']", 30);
+        browser.await("[data-contact='" + reference + "']").click();
+        browser.await("[data-case='" + reference + "'] .contact dl");
+        assertThat(browser.driver().findElement(By.cssSelector("[data-case='" + reference + "'] .contact")).getText())
+                .contains("Name").contains("Phone");
+
+        browser.await("[data-first-contact='" + reference + "']").click();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                network.get("followup", "/api/hospitals/lakeside/cases/" + reference, supporter).body()
+                        .contains("\"firstContactAt\":\""));
+
+        // The first check-in falls due 3 s after the first contact (FOLLOWUP_CHECK_IN_SCHEDULE=3s,6s in Network).
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            browser.driver().navigate().refresh();
+            return !browser.driver().findElements(By.id("outcome-" + reference + "-1")).isEmpty();
+        });
+        accessibleOnDesktopAndPhone("e2e-supporter-case", "#outcome-" + reference + "-1");
+        browser.driver().findElements(By.cssSelector("[data-case='" + reference + "'] [data-check-in='1'] button"))
+                .get(0).click();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                network.get("followup", "/api/hospitals/lakeside/cases/" + reference, supporter).body()
+                        .contains("\"outcome\":\"COMPLETED\""));
+        browser.awaitText("recorded: completed", 20);
+    }
+
+    @Test
+    @Order(3)
+    void theCoordinatorSeesTheQueueHasTheCandidatesExplainedAndAssignsOneByHand() {
+        String waiting = network.submit(HOSPITAL, COORDINATOR, Contact.unique());
+        await().atMost(Duration.ofSeconds(30)).until(() -> offeredTo(waiting) != null);
+
+        browser.size(Browser.DESKTOP).openSignedIn(page("coordinator.html"), network.token(COORDINATOR));
+        accessibleOnDesktopAndPhone("e2e-coordinator-queue", "[data-request='" + waiting + "']");
+        browser.await("[data-explain='" + waiting + "']").click();
+        browser.await("[data-candidate]", 20);
+        accessibleOnDesktopAndPhone("e2e-coordinator-candidates", "[data-candidate]");
+
+        String chosen = browser.driver().findElements(By.cssSelector("[data-candidate]")).stream()
+                .filter(row -> row.findElements(By.tagName("td")).get(0).getText().equals("yes"))
+                .map(row -> row.getAttribute("data-candidate")).findFirst().orElseThrow();
+        browser.await("[data-assign='" + chosen + "']").click();
+
+        browser.awaitText("assigned to " + chosen, 20);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                network.get("followup", "/api/hospitals/lakeside/cases/" + waiting, COORDINATOR).body()
+                        .contains("\"supporterId\":\"" + chosen + "\""));
+        assertThat(network.status(HOSPITAL, COORDINATOR, waiting)).isEqualTo("ASSIGNED");
+        browser.driver().navigate().refresh();
+        accessibleOnDesktopAndPhone("e2e-coordinator-cases", "[data-case='" + waiting + "']");
+    }
+
+    String offeredTo(String request) {
+        for (String candidate : SUPPORTERS) {
+            for (var offer : network.offers(network.stack.url("matching"), candidate)) {
+                if (request.equals(offer.get("requestId").asString())) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    void type(String id, String text) {
+        WebElement field = browser.driver().findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+}
