@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +32,10 @@ public final class ApiDocuments {
 
     /** The served document, fetched without a token (it is public), with its members in key order. */
     public static JsonNode served(int port) {
-        Api.Response response = Api.local(port).get("/v3/api-docs", null);
+        Api api = Api.local(port);
+        // springdoc builds the document on its first request: seconds on a busy 2-core machine.
+        Api.Response response = api.send(api.request("/v3/api-docs", null).timeout(Duration.ofSeconds(120)).GET()
+                .build());
         assertThat(response.status()).as("GET /v3/api-docs without a token").isEqualTo(200);
         return sorted(response.json());
     }
