@@ -216,6 +216,8 @@ public class PlatformAutoConfiguration {
                     // Served on the management port only (management.server.port); the public port has no such paths.
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                             "/actuator/prometheus", "/error").permitAll();
+                    // The OpenAPI document (ApiDocsAutoConfiguration): what integrators read before they hold a token.
+                    requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll();
                     if (open.length > 0) {
                         requests.requestMatchers(open).permitAll();
                     }

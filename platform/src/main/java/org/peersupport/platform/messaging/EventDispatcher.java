@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.peersupport.events.DomainEvent;
@@ -28,6 +30,7 @@ public class EventDispatcher {
     private final EventCodec codec;
     private final MeterRegistry meters;
     private final TrustPolicy trust = new TrustPolicy();
+    private final Set<EventType> handled = ConcurrentHashMap.newKeySet();
     private final Duration firstBackoff;
     private final Duration maxBackoff;
 
@@ -47,6 +50,14 @@ public class EventDispatcher {
         return new Builder();
     }
 
+    /**
+     * The types the consumers built here act on; any other type is passed over. Lets a test send each topic a type
+     * that reaches a handler (the bad-input corpus), so a refused record is told from one merely not read.
+     */
+    public Set<EventType> handledTypes() {
+        return Set.copyOf(handled);
+    }
+
     /** Collects the handlers of one consumer binding. */
     public final class Builder {
 
@@ -60,6 +71,7 @@ public class EventDispatcher {
 
         public Consumer<Message<byte[]>> build() {
             Map<EventType, Consumer<DomainEvent>> frozen = Map.copyOf(handlers);
+            handled.addAll(frozen.keySet());
             return message -> dispatch(frozen, message);
         }
     }
