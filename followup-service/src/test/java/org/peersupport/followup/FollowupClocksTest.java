@@ -3,8 +3,15 @@ package org.peersupport.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.CaseClosed;
 import org.peersupport.events.CaseOpened;
@@ -18,6 +25,7 @@ import org.peersupport.events.SlaClock;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.platform.test.Api;
 import org.peersupport.platform.test.EventProbe;
+import org.peersupport.platform.test.ObservabilityFiles;
 import org.peersupport.platform.test.ServiceTest;
 import org.peersupport.platform.test.TestTokens;
 import org.peersupport.platform.timers.TimerStore;
@@ -54,6 +62,12 @@ class FollowupClocksTest {
 
     @Autowired
     TimerStore timers;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    PrometheusMeterRegistry prometheus;
 
     private String supporterToken() {
         return TestTokens.token(SUPPORTER, "lakeside", "supporter");
@@ -99,6 +113,57 @@ class FollowupClocksTest {
         assertThat(post("/api/hospitals/lakeside/cases/" + caseId + "/first-contact", supporterToken(), "")
                 .status()).isEqualTo(200);
         assertThat(probe.await(FirstContactMade.class, e -> e.caseId().equals(caseId)).inTime()).isFalse();
+    }
+
+    private double breaches(String hospital) {
+        Counter counter = meters.find("peersupport.followup.sla_breaches").tag("hospital", hospital).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Timer firstContacts(String hospital) {
+        return meters.find("peersupport.followup.time_to_first_contact").tag("hospital", hospital).timer();
+    }
+
+    @Test
+    void aBreachAndAFirstContactAreMeasuredByHospitalAndByNothingThatNamesACaseOrAPerson() {
+        double breachesBefore = breaches("riverside");
+        String caseId = opened("riverside", false);
+        passTimer(caseId + ":first-contact", Duration.ofMinutes(3));
+        probe.await(SlaBreached.class, e -> e.caseId().equals(caseId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> breaches("riverside") == breachesBefore + 1);
+        long contactsBefore = firstContacts("riverside") == null ? 0 : firstContacts("riverside").count();
+        double timeBefore = firstContacts("riverside") == null ? 0
+                : firstContacts("riverside").totalTime(TimeUnit.SECONDS);
+
+        assertThat(post("/api/hospitals/riverside/cases/" + caseId + "/first-contact",
+                TestTokens.token("riverside-supporter-1", "riverside", "supporter"), "").status()).isEqualTo(200);
+
+        assertThat(firstContacts("riverside").count()).isEqualTo(contactsBefore + 1);
+        assertThat(firstContacts("riverside").totalTime(TimeUnit.SECONDS) - timeBefore)
+                .as("the clock moved 3 minutes between the opening and the contact").isGreaterThanOrEqualTo(180);
+        for (String name : new String[] {"peersupport.followup.sla_breaches", "peersupport.followup.time_to_first_contact"}) {
+            for (Meter meter : meters.find(name).meters()) {
+                assertThat(meter.getId().getTags()).extracting(Tag::getKey).isSubsetOf("hospital", "clock", "service");
+            }
+        }
+        assertThat(prometheus.scrape()).contains("peersupport_followup_sla_breaches_total{")
+                .doesNotContain(caseId).doesNotContain("riverside-supporter-1");
+    }
+
+    @Test
+    void everyMetricTheDashboardAndTheAlertRulesQueryIsExported() {
+        String caseId = opened("lakeside", false);
+        passTimer(caseId + ":first-contact", Duration.ofMinutes(10));
+        probe.await(SlaBreached.class, e -> e.caseId().equals(caseId));
+        post("/api/hospitals/lakeside/cases/" + caseId + "/first-contact", supporterToken(), "");
+        probe.await(FirstContactMade.class, e -> e.caseId().equals(caseId));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ObservabilityFiles.exported(prometheus.scrape()))
+                        .as("metrics named in %s and %s", ObservabilityFiles.DASHBOARD, ObservabilityFiles.ALERTS)
+                        .containsAll(ObservabilityFiles.expectedOf("followup")));
+        assertThat(ObservabilityFiles.expectedOf("followup")).contains("peersupport_followup_sla_breaches_total",
+                "peersupport_followup_time_to_first_contact_seconds_bucket", "peersupport_outbox_parked");
     }
 
     @Test

@@ -2,8 +2,10 @@ package org.peersupport.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +48,40 @@ class DebugLoggingTest {
         assertThat(output.getAll()).as("DEBUG web logging was on and logged the body it read")
                 .contains("SubmitRequestBody[redacted]");
         for (String secret : new String[] {name, phone, email, badPhone, badEmail, tag}) {
+            assertThat(output.getAll()).as("log output").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void theLogLinesOfASubmissionCarryItsCorrelationAndTraceIdsAndItsEventContinuesTheTrace(CapturedOutput output) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Ottoline Tracecheck " + tag;
+        String phone = "+1 603 555 " + (1000 + Math.abs(tag.hashCode() % 9000));
+        String email = "ottoline.trace." + tag + "@example.org";
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String correlationId = "corr-" + tag;
+        Api api = Api.local(port);
+
+        Api.Response valid = api.send(api.request("/api/hospitals/lakeside/requests", Staff.fresh("lakeside"))
+                .header("Content-Type", "application/json")
+                .header("X-Correlation-Id", correlationId)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(body(name, phone, email))).build());
+
+        assertThat(valid.status()).isEqualTo(202);
+        assertThat(valid.correlationId()).isEqualTo(correlationId);
+        String reference = valid.json().get("reference").asString();
+        String submittedLine = output.getAll().lines().filter(line -> line.contains("request " + reference + " submitted"))
+                .findFirst().orElseThrow();
+        assertThat(submittedLine).as("the correlation id and the trace id are in the line's MDC fields")
+                .contains(correlationId).contains(traceId);
+        RequestSubmitted submitted = EventProbe.shared().await(RequestSubmitted.class,
+                e -> e.requestId().equals(reference));
+        ConsumerRecord<byte[], byte[]> record = EventProbe.shared().awaitRecord(submitted.eventId());
+        assertThat(EventProbe.header(record, "traceparent")).as("the event goes on with the request's trace")
+                .startsWith("00-" + traceId + "-");
+        assertThat(EventProbe.header(record, "ce_correlationid")).isEqualTo(correlationId);
+        for (String secret : new String[] {name, phone, email}) {
             assertThat(output.getAll()).as("log output").doesNotContain(secret);
         }
     }

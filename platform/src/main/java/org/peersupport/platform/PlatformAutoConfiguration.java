@@ -1,6 +1,7 @@
 package org.peersupport.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import org.peersupport.platform.messaging.Correlation;
 import org.peersupport.platform.messaging.EventCodec;
 import org.peersupport.platform.messaging.EventDispatcher;
 import org.peersupport.platform.messaging.EventPublisher;
+import org.peersupport.platform.messaging.KafkaBacklog;
 import org.peersupport.platform.messaging.RedactedDeadLetters;
 import org.peersupport.platform.outbox.OutboxRelay;
 import org.peersupport.platform.security.Caller;
@@ -92,9 +94,10 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters, Clock clock,
-            PlatformProperties properties) {
+            PlatformProperties properties, ObjectProvider<ObservationRegistry> observations) {
         return new OutboxRelay(publisher, timers, meters, clock, properties.outbox().idleInterval(),
-                properties.outbox().failureBackoff(), properties.outbox().maxAttempts());
+                properties.outbox().failureBackoff(), properties.outbox().maxAttempts(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -135,6 +138,14 @@ public class PlatformAutoConfiguration {
         PlatformProperties.Readiness readiness = properties.readiness();
         return new ConsumerReadiness(bindings, ConsumerReadiness.adminSettings(environment),
                 readiness.caughtUpTopics(), readiness.cacheFor(), readiness.timeout());
+    }
+
+    /** Consumer lag and dead-letter depth of this service's groups, as gauges (see {@link KafkaBacklog}). */
+    @Bean
+    KafkaBacklog kafkaBacklog(ObjectProvider<BindingService> bindings, Environment environment, MeterRegistry meters,
+            PlatformProperties properties) {
+        return new KafkaBacklog(bindings, environment, ConsumerReadiness.adminSettings(environment), meters,
+                properties.metrics().kafkaBacklogInterval(), properties.metrics().kafkaBacklogTimeout());
     }
 
     @Bean("mongoPing")

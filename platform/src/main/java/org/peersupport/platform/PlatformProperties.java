@@ -22,7 +22,8 @@ public record PlatformProperties(
         @DefaultValue Store store,
         @DefaultValue Timers timers,
         @DefaultValue Crypto crypto,
-        @DefaultValue Readiness readiness) {
+        @DefaultValue Readiness readiness,
+        @DefaultValue Metrics metrics) {
 
     /**
      * Who may call: the trusted issuers ({@code issuers[i].uri}, {@code .jwk-set-uri} or {@code .public-key-location},
@@ -83,6 +84,14 @@ public record PlatformProperties(
      */
     public record Readiness(@DefaultValue List<String> caughtUpTopics, @DefaultValue("1s") Duration cacheFor,
             @DefaultValue("2s") Duration timeout) {
+    }
+
+    /**
+     * Metrics: how often the Kafka backlog (consumer lag, dead-letter depth) is measured in the background, and how
+     * long to wait for the broker's answer.
+     */
+    public record Metrics(@DefaultValue("30s") Duration kafkaBacklogInterval,
+            @DefaultValue("5s") Duration kafkaBacklogTimeout) {
     }
 
     /** Key storage: the key-encryption key (a Tink JSON AEAD keyset) that wraps keysets on disk; blank for none. */

@@ -1,13 +1,20 @@
 package org.peersupport.followup.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.peersupport.events.CheckInOutcome;
 import org.peersupport.events.ClosureReason;
+import org.peersupport.events.DomainEvent;
+import org.peersupport.events.FirstContactMade;
 import org.peersupport.events.ReferralCategory;
 import org.peersupport.events.RequestWithdrawn;
+import org.peersupport.events.SlaBreached;
 import org.peersupport.events.SupporterAssigned;
 import org.peersupport.followup.domain.SupportCase;
 import org.peersupport.followup.persistence.CaseDocument;
@@ -41,9 +48,11 @@ public class FollowupService implements TimerHandler {
     private final OpenCases open;
     private final FollowupProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public FollowupService(AggregateStore<CaseDocument> cases, OpenCases open, FollowupProperties properties,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.cases = cases;
         this.open = open;
         this.properties = properties;
@@ -177,6 +186,7 @@ public class FollowupService implements TimerHandler {
     /** A caller's decision on a case, with no cause id (an HTTP call); the state it leaves. */
     private SupportCase decide(String caseId, Function<SupportCase, Decision<SupportCase>> decision) {
         Applied<SupportCase> applied = cases.apply(caseId, null, decision);
+        measure(applied);
         if (!applied.found()) {
             throw new NotFoundException("Case");
         }
@@ -199,8 +209,38 @@ public class FollowupService implements TimerHandler {
 
     /** The first-contact clock of a case ran out. */
     void firstContactClockRanOut(TimerTask timer) {
-        cases.apply(timer.aggregateId(), timer.id(),
-                (SupportCase supportCase) -> supportCase.firstContactClockRanOut(clock.instant()));
+        measure(cases.apply(timer.aggregateId(), timer.id(),
+                (SupportCase supportCase) -> supportCase.firstContactClockRanOut(clock.instant())));
+    }
+
+    /**
+     * The business metrics of what a written decision published, each once (a repeat is ALREADY_HANDLED and writes
+     * nothing). Tagged by hospital only, never by case, supporter or requester.
+     */
+    private void measure(Applied<SupportCase> applied) {
+        if (applied.changedTo().isEmpty()) {
+            return;
+        }
+        SupportCase decided = applied.changedTo().get();
+        for (DomainEvent event : applied.decision().get().events()) {
+            if (event instanceof FirstContactMade contact && !contact.occurredAt().isBefore(decided.openedAt())) {
+                Timer.builder("peersupport.followup.time_to_first_contact")
+                        .description("from a case's opening to its supporter's first contact")
+                        .tag("hospital", contact.hospitalId())
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMinutes(1))
+                        .maximumExpectedValue(Duration.ofDays(3))
+                        .register(meters)
+                        .record(Duration.between(decided.openedAt(), contact.occurredAt()));
+            } else if (event instanceof SlaBreached breach) {
+                Counter.builder("peersupport.followup.sla_breaches")
+                        .description("service-level clocks of cases that ran out")
+                        .tag("hospital", breach.hospitalId())
+                        .tag("clock", breach.clock().name())
+                        .register(meters)
+                        .increment();
+            }
+        }
     }
 
     /** The grace period of a check-in ended. */

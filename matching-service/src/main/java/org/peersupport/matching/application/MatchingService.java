@@ -1,6 +1,9 @@
 package org.peersupport.matching.application;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,10 +73,12 @@ public class MatchingService implements TimerHandler {
     private final OfferTerms terms;
     private final MatchingProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public MatchingService(AggregateStore<SupporterDocument> supporters, AggregateStore<AssignmentDocument> assignments,
             SupporterPool pool, WaitingRequests waiting, OpenRequests queue, Rosters rosters,
-            MatchingProperties properties, Clock clock) {
+            MatchingProperties properties, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.supporters = supporters;
         this.assignments = assignments;
         this.pool = pool;
@@ -140,11 +145,16 @@ public class MatchingService implements TimerHandler {
      * request id, so a redelivered request finds it and carries on from there, even on another instance.
      */
     public void onRequestSubmitted(RequestSubmitted event) {
-        answer(MatchRequest.from(event), event.requesterRef(), event.eventId());
+        answer(MatchRequest.from(event), event.requesterRef(), event.eventId(), event.occurredAt());
     }
 
     /** Answers a request once, {@code causeId} being what asked for it (its event). */
     public void answer(MatchRequest request, String requesterRef, String causeId) {
+        answer(request, requesterRef, causeId, null);
+    }
+
+    /** As {@link #answer(MatchRequest, String, String)}, knowing when the request was submitted (for metrics). */
+    public void answer(MatchRequest request, String requesterRef, String causeId, Instant submittedAt) {
         String requestId = request.requestId();
         String hospitalId = request.hospitalId();
         if (assignments.find(requestId).isEmpty()) {
@@ -160,7 +170,8 @@ public class MatchingService implements TimerHandler {
                 waiting.add(hospitalId, requestId);
             }
             best.forEach(match -> listOffer(match.candidate().id(), requestId));
-            boolean inserted = assignments.insert(new AssignmentDocument(decision.state()), causeId, decision);
+            boolean inserted = assignments.insert(new AssignmentDocument(decision.state(), submittedAt), causeId,
+                    decision);
             if (!inserted) {
                 // Another delivery answered first, maybe with someone else.
                 best.forEach(match -> tidyOffer(match.candidate().id(), requestId));
@@ -466,8 +477,9 @@ public class MatchingService implements TimerHandler {
      */
     private Assignment settle(String requestId) {
         for (int step = 0; step < MAX_STEPS; step++) {
-            Assignment assignment = assignments.find(requestId).orElseThrow(
-                    () -> new IllegalStateException("no assignment for request " + requestId)).toDomain();
+            AssignmentDocument stored = assignments.find(requestId).orElseThrow(
+                    () -> new IllegalStateException("no assignment for request " + requestId));
+            Assignment assignment = stored.toDomain();
             if (assignment.status() != Assignment.Status.DECIDING) {
                 return assignment;
             }
@@ -487,6 +499,9 @@ public class MatchingService implements TimerHandler {
                     waiting.remove(assignment.request().hospitalId(), requestId);
                 }
                 queue.remove(assignment.request().hospitalId(), requestId);
+                if (reserved.changedTo().map(active -> active.status() == Assignment.Status.ACTIVE).orElse(false)) {
+                    timeToAssignment(assignment.request().hospitalId(), stored.getSubmittedAt(), now);
+                }
                 log.info("request {} assigned", requestId);
                 continue;
             }
@@ -536,6 +551,24 @@ public class MatchingService implements TimerHandler {
             waiting.remove(hospitalId, requestId);
         }
         return Optional.of(after);
+    }
+
+    /**
+     * Counted once, by the write that made the assignment ACTIVE. Tagged by hospital only: a hospital is no person,
+     * and a request or supporter id would make a series per person.
+     */
+    private void timeToAssignment(String hospitalId, Instant submittedAt, Instant assignedAt) {
+        if (submittedAt == null || submittedAt.isAfter(assignedAt)) {
+            return; // stored before the submission time was kept, or a clock ahead of ours: no honest figure
+        }
+        Timer.builder("peersupport.matching.time_to_assignment")
+                .description("from a request's submission to its supporter's assignment")
+                .tag("hospital", hospitalId)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofDays(2))
+                .register(meters)
+                .record(Duration.between(submittedAt, assignedAt));
     }
 
     /** Takes a place on the chosen supporter's own record, in one guarded write with the event it publishes. */

@@ -38,12 +38,19 @@ public class AssignmentDocument extends OutboxDocument implements HoldsState<Ass
     private Set<String> offeredTo;
     private Set<String> passedOver;
     private Explanation why;
+    /** When the request was submitted (its event's time), for the time-to-assignment metric; null in older ones. */
+    private Instant submittedAt;
 
     protected AssignmentDocument() {
     }
 
     public AssignmentDocument(Assignment assignment) {
+        this(assignment, null);
+    }
+
+    public AssignmentDocument(Assignment assignment, Instant submittedAt) {
         super(assignment.request().requestId());
+        this.submittedAt = submittedAt;
         apply(assignment);
     }
 
@@ -91,5 +98,9 @@ public class AssignmentDocument extends OutboxDocument implements HoldsState<Ass
 
     public Assignment.Status getStatus() {
         return status;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
     }
 }

@@ -3,6 +3,7 @@ package org.peersupport.platform.test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -140,11 +141,23 @@ public final class EventProbe implements AutoCloseable {
 
     /** Publishes an event under any {@code ce_source}, as a forger with write access to the topic could. */
     public void publishAs(String source, DomainEvent event) {
+        publishAs(source, event, Map.of());
+    }
+
+    /** As {@link #publish(DomainEvent)}, with more headers (a {@code traceparent}, say). */
+    public void publish(DomainEvent event, Map<String, String> moreHeaders) {
+        publishAs(EventType.of(event).source(), event, moreHeaders);
+    }
+
+    private void publishAs(String source, DomainEvent event, Map<String, String> moreHeaders) {
         EventType type = EventType.of(event);
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("ce_specversion", "1.0",
+                "ce_id", event.eventId(), "ce_type", type.wireType(), "ce_source", source,
+                "ce_time", event.occurredAt().toString(), "ce_subject", event.subject(),
+                "content-type", "application/json"));
+        headers.putAll(moreHeaders);
         publishRaw(type.topic(), event.subject(), codec.encodeToString(event).getBytes(StandardCharsets.UTF_8),
-                Map.of("ce_specversion", "1.0", "ce_id", event.eventId(), "ce_type", type.wireType(),
-                        "ce_source", source, "ce_time", event.occurredAt().toString(),
-                        "ce_subject", event.subject(), "content-type", "application/json"));
+                headers);
     }
 
     /** Publishes a record as given, and says where the broker put it. */

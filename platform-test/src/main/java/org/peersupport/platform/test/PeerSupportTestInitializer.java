@@ -31,6 +31,7 @@ public class PeerSupportTestInitializer implements ApplicationContextInitializer
                     "peersupport.data-dir=" + Files.createTempDirectory("peersupport-" + service),
                     "peersupport.outbox.idle-interval=200ms",
                     "peersupport.timers.poll-interval=100ms",
+                    "peersupport.metrics.kafka-backlog-interval=1s",
                     "spring.cloud.stream.default.consumer.back-off-initial-interval=100",
                     "spring.cloud.stream.default.consumer.back-off-max-interval=200")
                     .applyTo(context);

@@ -4,13 +4,13 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
  * One Kafka broker and one MongoDB-wire store per test JVM: real Kafka and {@code mongo} containers where a Docker
- * engine answers, otherwise an embedded KRaft broker and mongo-java-server. Started on first use, stopped with the JVM.
+ * engine answers, otherwise an embedded KRaft broker and mongo-java-server ({@link TestInfrastructure} chooses).
+ * Started on first use, stopped with the JVM.
  */
 public final class SharedInfrastructure {
 
@@ -30,7 +30,10 @@ public final class SharedInfrastructure {
         if (instance == null) {
             synchronized (SharedInfrastructure.class) {
                 if (instance == null) {
-                    instance = dockerAvailable() ? containers() : embedded();
+                    TestInfrastructure parts = TestInfrastructure.ofThisJvm().orElseThrow(() ->
+                            new IllegalStateException("no Docker engine answers, and containers were asked for ("
+                                    + TestInfrastructure.SETTING + "=containers)"));
+                    instance = parts == TestInfrastructure.CONTAINERS ? containers() : embedded();
                 }
             }
         }
@@ -48,17 +51,6 @@ public final class SharedInfrastructure {
     /** "containers" or "embedded", for test output. */
     public String kind() {
         return kind;
-    }
-
-    private static boolean dockerAvailable() {
-        if (Boolean.getBoolean("peersupport.test.embedded")) {
-            return false;
-        }
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | Error noDocker) {
-            return false;
-        }
     }
 
     private static SharedInfrastructure embedded() {
@@ -81,10 +73,16 @@ public final class SharedInfrastructure {
 
     @SuppressWarnings("resource")
     private static SharedInfrastructure containers() {
-        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
+        // Set as the embedded broker is: three partitions per topic, no wait before the first rebalance.
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2")
+                .withEnv("KAFKA_NUM_PARTITIONS", "3")
+                .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
+                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true");
         MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
         kafka.start();
         mongo.start();
+        System.out.println("shared test infrastructure: Kafka " + kafka.getDockerImageName() + ", MongoDB "
+                + mongo.getDockerImageName());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mongo.stop();
             kafka.stop();

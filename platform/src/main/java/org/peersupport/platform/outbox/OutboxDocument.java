@@ -8,6 +8,7 @@ import org.peersupport.events.DomainEvent;
 import org.peersupport.events.EventType;
 import org.peersupport.platform.messaging.Correlation;
 import org.peersupport.platform.messaging.EventCodec;
+import org.peersupport.platform.messaging.TraceContext;
 import org.springframework.data.annotation.Id;
 
 /**
@@ -74,7 +75,7 @@ public abstract class OutboxDocument {
         EventType type = EventType.of(event);
         outbox.add(new OutboxMessage(event.eventId(), OutboxMessage.Kind.EVENT, type.wireType(), type.topic(),
                 event.subject(), event.hospitalId(), codec.encodeToString(event), event.occurredAt(), null,
-                Correlation.current(), null));
+                Correlation.current(), null, TraceContext.current()));
     }
 
     /** Queues a durable timer to be scheduled once this document is stored; the id makes scheduling idempotent. */

@@ -76,6 +76,16 @@ final class OutboxMarkers {
         return mongo.count(query(where("collection").is(collection)), COLLECTION);
     }
 
+    /**
+     * When the oldest marker not parked was first touched: the oldest message still being handed over; null with
+     * none. Parked ones are counted apart ({@link #countParked()}), so they do not hold this at its highest for ever.
+     */
+    Instant oldestCreatedAt() {
+        OutboxMarker oldest = mongo.findOne(query(where("parked").is(false)).with(Sort.by("createdAt")).limit(1),
+                OutboxMarker.class, COLLECTION);
+        return oldest == null ? null : oldest.createdAt();
+    }
+
     long countParked() {
         return mongo.count(query(where("parked").is(true)), COLLECTION);
     }

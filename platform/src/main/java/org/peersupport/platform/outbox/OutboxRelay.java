@@ -2,6 +2,10 @@ package org.peersupport.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,7 @@ import org.peersupport.platform.BackgroundWorker;
 import org.peersupport.platform.Failures;
 import org.peersupport.platform.messaging.Correlation;
 import org.peersupport.platform.messaging.EventPublisher;
+import org.peersupport.platform.messaging.TraceContext;
 import org.peersupport.platform.outbox.OutboxMarkers.OutboxMarker;
 import org.peersupport.platform.timers.TimerStore;
 import org.slf4j.Logger;
@@ -47,13 +52,21 @@ public class OutboxRelay extends BackgroundWorker {
     private final Duration idleInterval;
     private final Duration failureBackoff;
     private final int maxAttempts;
+    private final ObservationRegistry observations;
     private final Map<String, AggregateStore<?>> stores = new ConcurrentHashMap<>();
     private volatile OutboxMarkers markers;
     private final Semaphore wake = new Semaphore(0);
 
     public OutboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters, Clock clock,
             Duration idleInterval, Duration failureBackoff, int maxAttempts) {
+        this(publisher, timers, meters, clock, idleInterval, failureBackoff, maxAttempts, ObservationRegistry.NOOP);
+    }
+
+    /** With the observations that carry a stored trace context on to the publishing of its message. */
+    public OutboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters, Clock clock,
+            Duration idleInterval, Duration failureBackoff, int maxAttempts, ObservationRegistry observations) {
         super("outbox-relay");
+        this.observations = observations;
         this.publisher = publisher;
         this.timers = timers;
         this.meters = meters;
@@ -68,6 +81,9 @@ public class OutboxRelay extends BackgroundWorker {
         if (markers == null) {
             markers = store.markers();
             meters.gauge("peersupport.outbox.parked", markers, OutboxMarkers::countParked);
+            TimeGauge.builder("peersupport.outbox.oldest_age", this, TimeUnit.SECONDS, OutboxRelay::oldestPendingAge)
+                    .description("age of the oldest message not yet handed over (0 when none waits)")
+                    .register(meters);
         }
         meters.gauge("peersupport.outbox.pending", List.of(Tag.of("collection", store.collection())), store,
                 AggregateStore::countPending);
@@ -85,6 +101,12 @@ public class OutboxRelay extends BackgroundWorker {
     /** Documents parked because their message was refused too often (0 before any store is registered). */
     public long parkedCount() {
         return markers == null ? 0 : markers.countParked();
+    }
+
+    /** Seconds since the oldest message not yet handed over was written; 0 when nothing waits. */
+    public double oldestPendingAge() {
+        Instant oldest = markers == null ? null : markers.oldestCreatedAt();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
     /** Documents that hold messages not yet handed over. */
@@ -180,7 +202,7 @@ public class OutboxRelay extends BackgroundWorker {
         try {
             switch (message.kind()) {
                 case EVENT -> {
-                    publisher.publish(message);
+                    continueTrace(message).observe(() -> publisher.publish(message));
                     meters.counter("peersupport.outbox.published", "type", message.type()).increment();
                 }
                 case TIMER -> timers.schedule(message.messageId(), message.type(), message.key(), message.hospitalId(),
@@ -189,6 +211,23 @@ public class OutboxRelay extends BackgroundWorker {
         } finally {
             Correlation.clear();
         }
+    }
+
+    /**
+     * The trace of the write that promised this event goes on here: an observation whose parent is the stored
+     * context, so the producer's span (and the {@code traceparent} header it sends) belongs to that trace.
+     */
+    private Observation continueTrace(OutboxMessage message) {
+        String traceparent = message.traceparent();
+        if (!TraceContext.isValid(traceparent) || observations.isNoop()) {
+            return Observation.NOOP;
+        }
+        return Observation.createNotStarted("peersupport.outbox.relay", () -> {
+            ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get);
+            context.setCarrier(Map.of(TraceContext.HEADER, traceparent));
+            context.setRemoteServiceName("outbox");
+            return context;
+        }, observations).lowCardinalityKeyValue("type", message.type());
     }
 
     /** Parked documents get another chance when the service starts, which is how a fix reaches them. */

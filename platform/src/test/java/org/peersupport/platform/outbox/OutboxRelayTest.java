@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,25 @@ class OutboxRelayTest {
         assertThat(publisher.published).hasSize(2);
         assertThat(meters.counter("peersupport.outbox.published", "type", "peersupport.request.withdrawn.v1")
                 .count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void theOutboxLagIsTheAgeOfTheOldestMessageNotHandedOverAndParkedOnesAreCountedApart() {
+        assertThat(meters.get("peersupport.outbox.oldest_age").timeGauge().value(TimeUnit.SECONDS)).isZero();
+        Counter counter = new Counter("req-1", "x");
+        RequestWithdrawn refused = counter.withdraw(codec);
+        store.insert(counter);
+        clock.advance(Duration.ofSeconds(90));
+
+        assertThat(meters.get("peersupport.outbox.oldest_age").timeGauge().value(TimeUnit.SECONDS)).isEqualTo(90.0);
+
+        publisher.refuse(m -> m.messageId().equals(refused.eventId()));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            relay.relayOnce();
+            clock.advance(Duration.ofMinutes(5));
+        }
+        assertThat(meters.get("peersupport.outbox.parked").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("peersupport.outbox.oldest_age").timeGauge().value(TimeUnit.SECONDS)).isZero();
     }
 
     @Test
