@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.peersupport.stack.LocalStack;
@@ -319,13 +317,5 @@ public final class BenchMain {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    static void pause(Duration d) {
-        LockSupport.parkNanos(d.toNanos());
-    }
-
-    static Collection<String> services() {
-        return StackConfig.SERVICES;
     }
 }
