@@ -77,8 +77,13 @@ public final class BenchMain {
         String mongo = stack.url("mongo");
         Client client = new Client(urls);
         String runId = "b" + Long.toString(System.currentTimeMillis(), 36);
+        java.util.function.Supplier<Map<String, Double>> cpu = () -> {
+            Map<String, Double> used = Memory.cpuSeconds(stack, StackConfig.PARTS);
+            used.put("bench", Memory.ownCpuSeconds());
+            return used;
+        };
         try (Notices notices = new Notices(mongo)) {
-            Stage warm = new Stage(client, notices, runId);
+            Stage warm = new Stage(client, notices, runId, cpu);
             if (warmup > 0) {
                 System.out.println("bench: warm-up " + warmup + " s at 20 req/s (not counted)");
                 warm.run("warmup", 20, warmup, Duration.ofSeconds(60));
@@ -91,7 +96,7 @@ public final class BenchMain {
             List<Stage.Result> steady = new ArrayList<>();
             Map<String, Instant> steadySent = new HashMap<>();
             for (int rate : rates) {
-                Stage stage = new Stage(client, notices, runId);
+                Stage stage = new Stage(client, notices, runId, cpu);
                 Stage.Result r = stage.run(rate + "/s", rate, seconds, Duration.ofSeconds(60));
                 print(r);
                 steady.add(r);
@@ -99,7 +104,7 @@ public final class BenchMain {
             }
             List<Stage.Result> rampResults = new ArrayList<>();
             for (int rate : ramp) {
-                Stage.Result r = new Stage(client, notices, runId).run("ramp " + rate + "/s", rate, rampSeconds,
+                Stage.Result r = new Stage(client, notices, runId, cpu).run("ramp " + rate + "/s", rate, rampSeconds,
                         Duration.ofSeconds(60));
                 print(r);
                 rampResults.add(r);
@@ -241,7 +246,7 @@ public final class BenchMain {
         medians.put("intake's relay sent → matching decided (broker, consume, match, offer stored)", Percentiles.of(hop2).p50());
         medians.put("matching decided → its relay sent OfferMade / MatchEscalated", Percentiles.of(relay2).p50());
         medians.put("matching's relay sent → notification stored the notice (broker, consume, insert)", Percentiles.of(hop3).p50());
-        medians.put("requests in these medians", (double) http.size());
+        medians.put("(requests these medians are taken over: a count)", (double) http.size());
         return medians;
     }
 

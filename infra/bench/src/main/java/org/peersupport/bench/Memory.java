@@ -29,6 +29,47 @@ final class Memory {
         return mb;
     }
 
+    /** CPU seconds (user and system) each running part has used so far, from /proc/PID/stat (100 ticks a second). */
+    static Map<String, Double> cpuSeconds(LocalStack stack, Iterable<String> parts) {
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        for (String part : parts) {
+            stack.pid(part).ifPresent(pid -> {
+                try {
+                    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // after the command: state is field 3, utime field 14 and stime field 15 of the whole line
+                    cpu.put(part, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0);
+                } catch (IOException | RuntimeException gone) {
+                    // not running any more: no figure
+                }
+            });
+        }
+        return cpu;
+    }
+
+    /** CPU seconds this JVM (the bench's own load client) has used so far. */
+    static double ownCpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException unreadable) {
+            return Double.NaN;
+        }
+    }
+
+    /** Each part's share of one core between two {@link #cpuSeconds} readings {@code seconds} apart, in percent. */
+    static Map<String, Double> percentOfACore(Map<String, Double> before, Map<String, Double> after, double seconds) {
+        Map<String, Double> pct = new java.util.LinkedHashMap<>();
+        after.forEach((part, s) -> {
+            Double b = before.get(part);
+            if (b != null && seconds > 0) {
+                pct.put(part, Math.round((s - b) / seconds * 1000) / 10.0);
+            }
+        });
+        return pct;
+    }
+
     static long rssKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {

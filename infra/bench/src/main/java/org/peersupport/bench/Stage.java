@@ -24,7 +24,7 @@ final class Stage {
     /** What one stage measured. {@code notified}: request sent to its first notice stored. */
     record Result(String name, int rate, int seconds, int sent, double achievedRate, int accepted, int refused,
             Map<String, Integer> refusedBy, int notified, int lost, Percentiles accept, Percentiles notifiedLatency,
-            Map<String, Integer> firstNoticeKinds, boolean sustained) {
+            Map<String, Integer> firstNoticeKinds, boolean sustained, Map<String, Double> cpuPercentOfACore) {
     }
 
     /** The requests a stage made: reference to the moment it was sent. */
@@ -34,10 +34,13 @@ final class Stage {
     private final Notices notices;
     private final String runId;
 
-    Stage(Client client, Notices notices, String runId) {
+    private final java.util.function.Supplier<Map<String, Double>> cpu;
+
+    Stage(Client client, Notices notices, String runId, java.util.function.Supplier<Map<String, Double>> cpu) {
         this.client = client;
         this.notices = notices;
         this.runId = runId;
+        this.cpu = cpu;
     }
 
     Result run(String name, int rate, int seconds, Duration drain) {
@@ -48,6 +51,7 @@ final class Stage {
         AtomicInteger accepted = new AtomicInteger();
         Semaphore inFlight = new Semaphore(1024);
         List<CompletableFuture<?>> pending = new ArrayList<>(total);
+        Map<String, Double> cpuBefore = cpu.get();
         long t0 = System.nanoTime();
         long lastSend = t0;
         for (int i = 0; i < total; i++) {
@@ -78,6 +82,8 @@ final class Stage {
             }));
         }
         double sendSeconds = Math.max(1e-9, (lastSend - t0) / 1e9);
+        // What each part used of a core while the load was offered: which one runs out first.
+        Map<String, Double> cpuUsed = Memory.percentOfACore(cpuBefore, cpu.get(), (System.nanoTime() - t0) / 1e9);
         double achieved = total <= 1 ? rate : (total - 1) / sendSeconds;
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -99,7 +105,7 @@ final class Stage {
         Percentiles notified = Percentiles.of(notifiedMillis);
         boolean sustained = lost == 0 && achieved >= 0.95 * rate && notified.p99() <= 2000;
         return new Result(name, rate, seconds, total, achieved, accepted.get(), refusedCount, refused, first.size(),
-                lost, Percentiles.of(acceptMillis), notified, kinds, sustained);
+                lost, Percentiles.of(acceptMillis), notified, kinds, sustained, cpuUsed);
     }
 
     /** Each request's first stored notice (any recipient, any kind), waiting until all have one or the drain ends. */

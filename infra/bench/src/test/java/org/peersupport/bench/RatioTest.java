@@ -33,9 +33,9 @@ class RatioTest {
     @Test
     void theHighestSustainedRateIsTheHighestStageWithoutLoss() {
         Percentiles p = new Percentiles(1, 1, 1, 1, 1);
-        Stage.Result ok = new Stage.Result("100/s", 100, 1, 100, 100, 100, 0, Map.of(), 100, 0, p, p, Map.of(), true);
-        Stage.Result rampOk = new Stage.Result("ramp", 400, 1, 400, 400, 400, 0, Map.of(), 400, 0, p, p, Map.of(), true);
-        Stage.Result lossy = new Stage.Result("ramp", 700, 1, 700, 650, 690, 10, Map.of(), 690, 10, p, p, Map.of(), false);
+        Stage.Result ok = new Stage.Result("100/s", 100, 1, 100, 100, 100, 0, Map.of(), 100, 0, p, p, Map.of(), true, Map.of());
+        Stage.Result rampOk = new Stage.Result("ramp", 400, 1, 400, 400, 400, 0, Map.of(), 400, 0, p, p, Map.of(), true, Map.of());
+        Stage.Result lossy = new Stage.Result("ramp", 700, 1, 700, 650, 690, 10, Map.of(), 690, 10, p, p, Map.of(), false, Map.of());
         Report report = new Report("t", "m", "", new RawFloors.KafkaHop(10, 1.5, 2, 4, 8),
                 new RawFloors.ProducerThroughput(10, 50000, 25, 1, 3),
                 new RawFloors.StoreWrites(10, 2000, p), List.of(ok), List.of(rampOk, lossy),
