@@ -71,17 +71,19 @@ record Report(String startedAt, String machine, String note, RawFloors.KafkaHop 
         md.append("\nWhere the time goes (medians over the steady stages, from the events' own times: `ce_time` is when a"
                 + " service decided, the record's timestamp when its outbox relay sent it):\n\n| segment | median ms |\n| --- | --- |\n");
         hopMedians.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(Ratio.format(v)).append(" |\n"));
-        md.append("\nCPU while the load was offered, % of one core (the machine has ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores; the bench's own client included"
-                        + " under `bench`):\n\n| stage | ").append(String.join(" | ", cpuParts(all))).append(" |\n|")
-                .append(" --- |".repeat(cpuParts(all).size() + 1)).append('\n');
-        for (Stage.Result r : all) {
-            md.append("| ").append(r.name());
-            for (String part : cpuParts(all)) {
-                Double v = r.cpuPercentOfACore().get(part);
-                md.append(" | ").append(v == null ? "–" : Ratio.format(v));
+        if (!cpuParts(all).isEmpty()) {
+            md.append("\nCPU while the load was offered, % of one core (the machine has ")
+                    .append(Runtime.getRuntime().availableProcessors()).append(" cores; the bench's own client included"
+                            + " under `bench`):\n\n| stage | ").append(String.join(" | ", cpuParts(all))).append(" |\n|")
+                    .append(" --- |".repeat(cpuParts(all).size() + 1)).append('\n');
+            for (Stage.Result r : all) {
+                md.append("| ").append(r.name());
+                for (String part : cpuParts(all)) {
+                    Double v = r.cpuPercentOfACore().get(part);
+                    md.append(" | ").append(v == null ? "–" : Ratio.format(v));
+                }
+                md.append(" |\n");
             }
-            md.append(" |\n");
         }
         md.append("\nResident memory, highest seen during the run (VmRSS):\n\n| part | MB |\n| --- | --- |\n");
         residentMb.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));

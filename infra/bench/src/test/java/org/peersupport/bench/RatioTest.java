@@ -52,7 +52,10 @@ class RatioTest {
             assertThat(r.value()).isEqualTo(400.0);
             assertThat(r.met()).isFalse();
         });
-        assertThat(report.markdown()).contains("| highest rate sustained with zero loss | 400 req/s |")
+        Report withRatios = new Report(report.startedAt(), report.machine(), report.note(), report.kafkaHop(),
+                report.producer(), report.store(), report.steady(), report.ramp(), report.surge(), report.hopMedians(),
+                report.residentMb(), ratios);
+        assertThat(withRatios.markdown()).contains("| highest rate sustained with zero loss | 400 req/s |")
                 .contains("| resident memory intake | 280 MB |");
     }
 }
