@@ -56,11 +56,6 @@ public final class BenchMain {
         stack.down();
         deleteTree(state); // every run starts from empty stores and topics, so runs compare
         Instant started = Instant.now();
-        System.out.println("bench: starting the stack (state " + state + ") ...");
-        long t0 = System.nanoTime();
-        stack.up();
-        System.out.printf(Locale.ROOT, "bench: all healthy in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-
         Memory memory = new Memory();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-rss");
@@ -83,6 +78,10 @@ public final class BenchMain {
             return used;
         };
         try (Notices notices = new Notices(mongo)) {
+            System.out.println("bench: starting the stack (state " + state + ") ...");
+            long t0 = System.nanoTime();
+            stack.up();
+            System.out.printf(Locale.ROOT, "bench: all healthy in %.0f s%n", (System.nanoTime() - t0) / 1e9);
             Stage warm = new Stage(client, notices, runId, cpu);
             if (warmup > 0) {
                 System.out.println("bench: warm-up " + warmup + " s at 20 req/s (not counted)");

@@ -51,7 +51,8 @@ final class BenchStack {
                 .withStartTimeout(Duration.ofSeconds(300))
                 .withExtraEnv("intake", Map.of("PEERSUPPORT_INTAKE_RATELIMIT_ONBEHALFPERHOUR", "100000000",
                         "PEERSUPPORT_INTAKE_RATELIMIT_SUBMISSIONSPERHOUR", "100000000"))
-                .withExtraEnv("matching", Map.of("PEERSUPPORT_MATCHING_RETRYFIRSTDELAY", "1h"))
+                .withExtraEnv("matching", Map.of("PEERSUPPORT_MATCHING_RETRYFIRSTDELAY", "1h",
+                        "PEERSUPPORT_MATCHING_RETRYMAXDELAY", "1h"))
                 .withExtraEnv("followup", followupEnv);
         return config;
     }
