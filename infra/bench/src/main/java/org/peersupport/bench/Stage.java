@@ -62,7 +62,8 @@ final class Stage {
             }
             inFlight.acquireUninterruptibly();
             String hospital = Client.HOSPITALS[i % Client.HOSPITALS.length];
-            String key = runId + "-" + name + "-" + i;
+            // intake takes keys of 8 to 64 letters, digits, '.', '_' or '-'
+            String key = runId + "-" + name.replaceAll("[^A-Za-z0-9]", "") + "-" + i;
             Instant sent = Instant.now();
             long s = System.nanoTime();
             lastSend = s;
