@@ -10,16 +10,17 @@ import org.peersupport.stack.StackConfig;
 /**
  * The local stack as {@code ./peer up} starts it (the same launcher), on ports and a state folder of its own, so
  * that neither {@code ./peer up} (8080–8085, 9000, 9092/9093, 27017, 8025/3025) nor the end-to-end test
- * (28080–29093, 28025) is in the way.
+ * (28080–29093, 28025) is in the way; all below 32768, where Linux picks the local ports of outgoing connections
+ * (a listener there may find its port taken by a client's connection).
  */
 final class BenchStack {
 
-    /** {@code ./peer bench}: services 38080–38085 (management 39080–39085). */
-    static final Map<String, Integer> BENCH_PORTS = ports(38080, 39000, 39092, 37017, 38025);
-    /** {@code ./peer chaos}: services 48080–48085 (management 49080–49085); the proxies take 49192 and 47117. */
-    static final Map<String, Integer> CHAOS_PORTS = ports(48080, 49000, 49092, 47017, 48025);
-    static final int CHAOS_KAFKA_PROXY_PORT = 49192;
-    static final int CHAOS_MONGO_PROXY_PORT = 47117;
+    /** {@code ./peer bench}: services 18180–18185 (management 19180–19185). */
+    static final Map<String, Integer> BENCH_PORTS = ports(18180, 19100, 19192, 17117, 18125);
+    /** {@code ./peer chaos}: services 20180–20185 (management 21180–21185); the proxies take 21292 and 17317. */
+    static final Map<String, Integer> CHAOS_PORTS = ports(20180, 21100, 21192, 17217, 20125);
+    static final int CHAOS_KAFKA_PROXY_PORT = 21292;
+    static final int CHAOS_MONGO_PROXY_PORT = 17317;
 
     private BenchStack() {
     }

@@ -47,6 +47,18 @@ final class Memory {
         return cpu;
     }
 
+    /** CPU seconds all processes of the machine have used since boot (/proc/stat: user, nice, system, irq, softirq, steal). */
+    static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+            return busy / 100.0;
+        } catch (IOException | RuntimeException unreadable) {
+            return Double.NaN;
+        }
+    }
+
     /** CPU seconds this JVM (the bench's own load client) has used so far. */
     static double ownCpuSeconds() {
         try {
