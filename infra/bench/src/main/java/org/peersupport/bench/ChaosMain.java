@@ -121,30 +121,53 @@ public final class ChaosMain {
         }
     }
 
-    /** SIGKILL each victim once (in a random order, at random moments) while proxies add latency and resets. */
+    /**
+     * SIGKILL each victim once, at random moments of the load window (in a random order), each restarted 1–5 s later
+     * on a thread of its own, so a slow restart does not hold back the next kill; between and after the kills the
+     * proxies add latency spells and resets.
+     */
     static void faults(LocalStack stack, TcpProxy kafka, TcpProxy mongo, Random random, Instant until,
             AtomicBoolean on, Run run) {
         List<String> order = new ArrayList<>(VICTIMS);
         Collections.shuffle(order, random);
-        long window = Math.max(1, Duration.between(Instant.now(), until).toMillis() / (order.size() + 1));
-        for (String victim : order) {
-            if (!on.get()) {
-                return;
-            }
-            long quiet = window / 3 + (long) (random.nextDouble() * window / 3);
-            proxyFaults(kafka, mongo, random, quiet, run);
+        long window = Math.max(1, Duration.between(Instant.now(), until).toMillis());
+        List<Long> moments = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            moments.add((long) (window * (0.05 + 0.85 * random.nextDouble())));
+        }
+        Collections.sort(moments);
+        long t0 = System.nanoTime();
+        List<Thread> restarts = new ArrayList<>();
+        for (int i = 0; i < order.size() && on.get(); i++) {
+            long wait = moments.get(i) - (System.nanoTime() - t0) / 1_000_000L;
+            proxyFaults(kafka, mongo, random, Math.max(0, wait), run);
+            String victim = order.get(i);
             long pid = stack.pid(victim).orElse(-1L);
             stack.kill(victim);
             run.fault("SIGKILL " + victim + " (pid " + pid + ")");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1000 + random.nextInt(4000))); // down for 1–5 s
-            try {
-                stack.start(victim);
-                run.fault(victim + " healthy again");
-            } catch (RuntimeException notHealthy) {
-                run.fault(victim + " did not come back: " + notHealthy.getMessage().lines().findFirst().orElse(""));
-            }
+            long down = 1000 + random.nextInt(4000);
+            Thread restart = new Thread(() -> {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(down)); // down for 1–5 s
+                try {
+                    stack.start(victim);
+                    run.fault(victim + " healthy again");
+                } catch (RuntimeException notHealthy) {
+                    run.fault(victim + " did not come back: "
+                            + String.valueOf(notHealthy.getMessage()).lines().findFirst().orElse(""));
+                }
+            }, "chaos-restart-" + victim);
+            restart.start();
+            restarts.add(restart);
         }
         proxyFaults(kafka, mongo, random, Math.max(0, Duration.between(Instant.now(), until).toMillis()), run);
+        for (Thread t : restarts) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** For {@code millis}: latency spells of 20–200 ms on one proxy, and resets of every connection of one. */
