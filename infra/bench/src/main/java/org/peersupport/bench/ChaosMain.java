@@ -92,8 +92,10 @@ public final class ChaosMain {
             Thread faults = new Thread(() -> faults(stack, kafkaFaults, mongoFaults, random, loadEnd, faulting, run),
                     "chaos-faults");
             faults.start();
-            List<Thread> supporters = run.startSupporters(end.minus(Duration.ofMinutes(2)));
-            run.load(loadEnd, end.minus(Duration.ofMinutes(3)));
+            List<Thread> supporters = run.startSupporters(end.minus(Duration.between(Instant.now(), end).dividedBy(8)));
+            // Retries of a request go on until three quarters of the time (at least the end of the load).
+            Instant giveUp = Instant.now().plus(Duration.between(Instant.now(), end).multipliedBy(3).dividedBy(4));
+            run.load(loadEnd, giveUp.isBefore(loadEnd) ? loadEnd : giveUp);
             faults.join();
             faulting.set(false);
             kafkaFaults.latency(0, 0);
@@ -102,7 +104,7 @@ public final class ChaosMain {
             // Everything stopped by a fault is up again before the checks read the stores.
             stack.up();
             Checks checks = new Checks(stack, run, end);
-            checks.awaitAnswers(end.minus(Duration.ofSeconds(90)));
+            checks.awaitAnswers(end.minus(Duration.between(Instant.now(), end).dividedBy(4)));
             run.stopSupporters.set(true);
             for (Thread t : supporters) {
                 t.join(Duration.ofSeconds(30).toMillis());
@@ -148,12 +150,17 @@ public final class ChaosMain {
             long down = 1000 + random.nextInt(4000);
             Thread restart = new Thread(() -> {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(down)); // down for 1–5 s
-                try {
-                    stack.start(victim);
-                    run.fault(victim + " healthy again");
-                } catch (RuntimeException notHealthy) {
-                    run.fault(victim + " did not come back: "
-                            + String.valueOf(notHealthy.getMessage()).lines().findFirst().orElse(""));
+                // As an orchestrator's restart policy does: a service that exits while starting (its store or
+                // broker away at that moment) is started again.
+                for (int attempt = 1; attempt <= 5; attempt++) {
+                    try {
+                        stack.start(victim);
+                        run.fault(victim + " healthy again" + (attempt > 1 ? " (start " + attempt + ")" : ""));
+                        return;
+                    } catch (RuntimeException notHealthy) {
+                        run.fault(victim + " exited while starting (start " + attempt + "): "
+                                + String.valueOf(notHealthy.getMessage()).lines().findFirst().orElse(""));
+                    }
                 }
             }, "chaos-restart-" + victim);
             restart.start();
