@@ -19,7 +19,8 @@ import org.apache.kafka.common.Uuid;
  *
  * <p>Arguments: {@code --port=9092 --controller-port=9093 --data-dir=PATH}; each may instead come from
  * the system properties {@code peersupport.kafka.port}, {@code peersupport.kafka.controller-port} and
- * {@code peersupport.kafka.data-dir}.
+ * {@code peersupport.kafka.data-dir}. The port clients are told to connect to is the listener's own unless
+ * {@code PEER_KAFKA_ADVERTISED_PORT} names another: {@code ./peer chaos} puts a fault-injecting proxy there.
  */
 public final class KafkaBrokerMain {
 
@@ -37,7 +38,9 @@ public final class KafkaBrokerMain {
         Path dataDir = Path.of(Args.require(opts, "data-dir")).toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
 
-        Path propertiesFile = writeServerProperties(dataDir, port, controllerPort);
+        String advertised = System.getenv("PEER_KAFKA_ADVERTISED_PORT");
+        int advertisedPort = advertised == null || advertised.isBlank() ? port : Integer.parseInt(advertised.trim());
+        Path propertiesFile = writeServerProperties(dataDir, port, controllerPort, advertisedPort);
         String clusterId = clusterId(dataDir);
         if (!isFormatted(dataDir)) {
             format(clusterId, propertiesFile);
@@ -49,12 +52,17 @@ public final class KafkaBrokerMain {
 
     /** The broker's configuration; every listener is on 127.0.0.1. */
     static Properties serverProperties(Path dataDir, int port, int controllerPort) {
+        return serverProperties(dataDir, port, controllerPort, port);
+    }
+
+    /** As above, telling clients to connect to {@code advertisedPort} (a proxy in front of the listener). */
+    static Properties serverProperties(Path dataDir, int port, int controllerPort, int advertisedPort) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
         p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + advertisedPort);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -75,10 +83,15 @@ public final class KafkaBrokerMain {
 
     /** Writes {@code server.properties} into the data folder (every start, so port changes apply). */
     static Path writeServerProperties(Path dataDir, int port, int controllerPort) throws IOException {
+        return writeServerProperties(dataDir, port, controllerPort, port);
+    }
+
+    static Path writeServerProperties(Path dataDir, int port, int controllerPort, int advertisedPort)
+            throws IOException {
         Path file = dataDir.resolve(PROPERTIES_FILE);
         Path tmp = dataDir.resolve(PROPERTIES_FILE + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            serverProperties(dataDir, port, controllerPort).store(out, "written by " + KafkaBrokerMain.class.getName());
+            serverProperties(dataDir, port, controllerPort, advertisedPort).store(out, "written by " + KafkaBrokerMain.class.getName());
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return file;

@@ -41,6 +41,16 @@ class KafkaBrokerPropertiesTest {
     }
 
     @Test
+    void clientsAreToldTheAdvertisedPortWhileTheBrokerListensOnItsOwn() throws Exception {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(KafkaBrokerMain.writeServerProperties(dir, 19092, 19093, 19192))) {
+            p.load(r);
+        }
+        assertThat(p.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093");
+        assertThat(p.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:19192");
+    }
+
+    @Test
     void clusterIdIsMadeOnceAndKept() throws Exception {
         String id = KafkaBrokerMain.clusterId(dir);
         assertThat(id).hasSize(22);
