@@ -178,8 +178,10 @@ public class MatchingService implements TimerHandler {
             } else if (escalated) {
                 log.info("request {} escalated", requestId);
                 // A supporter certified while this was decided was not seen by the decision, and may have read the
-                // list before this request was on it: look once more, so one of the two always finds the other.
-                offerWaitingRequests(hospitalId);
+                // list before this request was on it: look once more at this request, so one of the two always
+                // finds the other. Only this one: the others waiting had their own look when they escalated, and
+                // looking at them all here made each escalation cost a pass over the whole waiting list.
+                offerWaiting(hospitalId, List.of(requestId));
             }
         }
         settle(requestId);
@@ -454,21 +456,31 @@ public class MatchingService implements TimerHandler {
      * logged and left to them rather than failing the event that prompted it.
      */
     private void offerWaitingRequests(String hospitalId) {
+        offerWaiting(hospitalId, waiting.of(hospitalId));
+    }
+
+    /** As {@link #offerWaitingRequests}, for some of the hospital's waiting requests only. */
+    private void offerWaiting(String hospitalId, List<String> requestIds) {
         try {
-            for (String requestId : waiting.of(hospitalId)) {
-                Optional<AssignmentDocument> stored = assignments.find(requestId);
-                if (stored.isEmpty() || stored.get().getStatus() != Assignment.Status.ESCALATED) {
-                    waiting.remove(hospitalId, requestId);
-                    continue;
-                }
-                Instant now = clock.instant();
-                moveOn(requestId, null, true, (current, next) -> current.status() == Assignment.Status.ESCALATED
-                        ? current.retry(next, now, terms) : Decision.unchanged(current));
+            for (String requestId : requestIds) {
+                offerWaiting(hospitalId, requestId);
             }
         } catch (RuntimeException failure) {
             log.warn("offering waiting requests of a hospital failed ({}); their retry timers will look again",
                     failure.getClass().getSimpleName());
         }
+    }
+
+    /** Offers one waiting request if someone fits now; drops it from the waiting list when it waits no more. */
+    private void offerWaiting(String hospitalId, String requestId) {
+        Optional<AssignmentDocument> stored = assignments.find(requestId);
+        if (stored.isEmpty() || stored.get().getStatus() != Assignment.Status.ESCALATED) {
+            waiting.remove(hospitalId, requestId);
+            return;
+        }
+        Instant now = clock.instant();
+        moveOn(requestId, null, true, (current, next) -> current.status() == Assignment.Status.ESCALATED
+                ? current.retry(next, now, terms) : Decision.unchanged(current));
     }
 
     /**
