@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.peersupport.stack.Args;
 import org.peersupport.stack.LocalStack;
 import org.peersupport.stack.StackConfig;
 import tools.jackson.databind.JsonNode;
@@ -308,23 +309,9 @@ public final class BenchMain {
                 r.firstNoticeKinds(), r.refusedBy().isEmpty() ? "" : " refused " + r.refusedBy());
     }
 
+    /** {@code --name value} or {@code --name=value}, as the stack's launcher reads them. */
     static Map<String, String> options(String[] args) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument: " + a);
-            }
-            int eq = a.indexOf('=');
-            if (eq > 0) {
-                o.put(a.substring(2, eq), a.substring(eq + 1));
-            } else if (i + 1 < args.length) {
-                o.put(a.substring(2), args[++i]);
-            } else {
-                throw new IllegalArgumentException("missing value for " + a);
-            }
-        }
-        return o;
+        return Args.parse(args, "peersupport.bench.");
     }
 
     static List<Integer> ints(String csv) {

@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code --name=value} (or {@code --name value}) arguments, falling back to system properties. */
-final class Args {
+public final class Args {
 
     private Args() {
     }
 
     /** Options from system properties {@code <prefix><name>}, overridden by the arguments. */
-    static Map<String, String> parse(String[] args, String systemPropertyPrefix) {
+    public static Map<String, String> parse(String[] args, String systemPropertyPrefix) {
         Map<String, String> opts = new LinkedHashMap<>();
         System.getProperties().stringPropertyNames().stream()
                 .filter(k -> k.startsWith(systemPropertyPrefix))
