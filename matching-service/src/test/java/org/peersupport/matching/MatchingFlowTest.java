@@ -8,7 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -246,5 +251,45 @@ class MatchingFlowTest {
         assertThat(api.get("/api/hospitals/" + hospital + "/pool",
                 TestTokens.token("x-staff", hospital, "staff")).status()).isEqualTo(403);
         assertThat(api.get("/api/hospitals/" + hospital + "/pool", null).status()).isEqualTo(401);
+    }
+
+    /**
+     * The race a hospital's first supporter and a request run at start-up: the request is answered (nobody yet, so it
+     * escalates) on one consumer thread while the supporter is certified on another. Whichever way they interleave,
+     * the request ends offered to them at once, never left waiting for its retry timer (10 minutes off here).
+     */
+    @Test
+    void aRequestAnsweredWhileItsHospitalsFirstSupporterIsCertifiedIsOfferedToThem() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 60; round++) {
+                String hospital = hospital();
+                String supporter = hospital + "-s1";
+                RequestSubmitted request = new RequestSubmitted(UUID.randomUUID().toString(), Instant.now(), hospital,
+                        UUID.randomUUID().toString(), "rq-" + UUID.randomUUID(), ClinicalRole.NURSE, Modality.PHONE,
+                        "en", false);
+                SupporterCertified certified = new SupporterCertified(UUID.randomUUID().toString(), Instant.now(),
+                        hospital, supporter, ClinicalRole.NURSE, List.of("en"), List.of(Modality.PHONE), 3,
+                        Instant.now().plus(Duration.ofDays(365)));
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<?> answered = threads.submit(() -> {
+                    together.await();
+                    matching.onRequestSubmitted(request);
+                    return null;
+                });
+                Future<?> certifiedNow = threads.submit(() -> {
+                    together.await();
+                    matching.onSupporterCertified(certified);
+                    return null;
+                });
+                answered.get(60, TimeUnit.SECONDS);
+                certifiedNow.get(60, TimeUnit.SECONDS);
+                assertThat(matching.openOffersOf(supporter)).as("round %d: the offers of %s", round, supporter)
+                        .extracting(assignment -> assignment.request().requestId())
+                        .containsExactly(request.requestId());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

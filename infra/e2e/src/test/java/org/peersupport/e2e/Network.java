@@ -1,5 +1,7 @@
 package org.peersupport.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -175,6 +177,24 @@ final class Network {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("produce failed", e);
+        }
+    }
+
+    /**
+     * Waits until matching's pool of each hospital holds its three demo supporters. Training certifies them as it
+     * starts, and matching's readiness covers only what training had published when matching became ready: a request
+     * sent before they arrive escalates and waits for them, which is right, but not what a test of offers means.
+     */
+    void awaitDemoRosters(List<String> hospitals) {
+        for (String hospital : hospitals) {
+            List<String> supporters = List.of(hospital + "-supporter-1", hospital + "-supporter-2",
+                    hospital + "-supporter-3");
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .alias("matching's pool of " + hospital + " holding " + supporters).until(() -> {
+                        HttpResponse<String> pool = get("matching", "/api/hospitals/" + hospital + "/pool",
+                                hospital + "-coordinator");
+                        return pool.statusCode() == 200 && supporters.stream().allMatch(pool.body()::contains);
+                    });
         }
     }
 

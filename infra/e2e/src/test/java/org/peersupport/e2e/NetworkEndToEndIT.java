@@ -87,6 +87,7 @@ class NetworkEndToEndIT {
         long started = System.nanoTime();
         network.stack.up();
         System.out.printf("e2e: all nine parts healthy in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        network.awaitDemoRosters(HOSPITALS);
     }
 
     @AfterAll

@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,6 +51,7 @@ class PersonaPagesIT {
         Path stateDir = Files.createTempDirectory("peersupport-pages");
         network = new Network(stateDir);
         network.stack.up();
+        network.awaitDemoRosters(List.of(HOSPITAL));
         // Same-origin rule, CORS and the pages' Content-Security-Policy all as in production: the stack tells every
         // service the console's origin.
         browser = Browser.start();
@@ -100,8 +103,7 @@ class PersonaPagesIT {
     @Test
     @Order(2)
     void theSupporterOfferedItAcceptsReadsTheContactAndRecordsFirstContactAndACheckIn() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> offeredTo(reference) != null);
-        supporter = offeredTo(reference);
+        supporter = awaitOffer(reference);
 
         browser.size(Browser.DESKTOP).openSignedIn(page("supporter.html"), network.token(supporter));
         accessibleOnDesktopAndPhone("e2e-supporter-offer", "[data-accept='" + reference + "']");
@@ -136,7 +138,7 @@ class PersonaPagesIT {
     @Order(3)
     void theCoordinatorSeesTheQueueHasTheCandidatesExplainedAndAssignsOneByHand() {
         String waiting = network.submit(HOSPITAL, COORDINATOR, Contact.unique());
-        await().atMost(Duration.ofSeconds(30)).until(() -> offeredTo(waiting) != null);
+        awaitOffer(waiting);
 
         browser.size(Browser.DESKTOP).openSignedIn(page("coordinator.html"), network.token(COORDINATOR));
         accessibleOnDesktopAndPhone("e2e-coordinator-queue", "[data-request='" + waiting + "']");
@@ -156,6 +158,49 @@ class PersonaPagesIT {
         assertThat(network.status(HOSPITAL, COORDINATOR, waiting)).isEqualTo("ASSIGNED");
         browser.driver().navigate().refresh();
         accessibleOnDesktopAndPhone("e2e-coordinator-cases", "[data-case='" + waiting + "']");
+    }
+
+    /**
+     * The supporter the request is offered to, once it is. When nobody is offered it in time the failure says what
+     * matching holds of it: the request in its hospital's queue, the candidates explained, and matching's log lines
+     * naming it (ids only: the logs carry nothing personal).
+     */
+    String awaitOffer(String request) {
+        try {
+            return await().atMost(Duration.ofSeconds(30)).until(() -> offeredTo(request), java.util.Objects::nonNull);
+        } catch (ConditionTimeoutException timeout) {
+            throw new AssertionError("nobody was offered " + request + " in 30 s\n" + matchingView(request), timeout);
+        }
+    }
+
+    String matchingView(String request) {
+        StringBuilder view = new StringBuilder();
+        view.append("intake's status: ").append(network.status(HOSPITAL, COORDINATOR, request)).append('\n');
+        for (String path : List.of("/queue", "/pool", "/requests/" + request + "/candidates")) {
+            HttpResponse<String> answer = network.get("matching", "/api/hospitals/" + HOSPITAL + path, COORDINATOR);
+            view.append("matching ").append(path).append(" ").append(answer.statusCode()).append(": ")
+                    .append(answer.body()).append('\n');
+        }
+        // The services' own lines (not the web layer's DEBUG): what intake published and what matching decided.
+        for (String part : List.of("intake", "matching")) {
+            try (var lines = Files.lines(network.stack.logFile(part))) {
+                lines.filter(line -> !line.contains("\"level\":\"DEBUG\"") || line.contains("EventDispatcher"))
+                        .map(PersonaPagesIT::timeAndMessage)
+                        .filter(line -> line.contains(request) || line.contains("certified") || line.contains("escalat"))
+                        .limit(30).forEach(line -> view.append(part).append(' ').append(line).append('\n'));
+            } catch (IOException | java.io.UncheckedIOException unreadable) {
+                view.append(part).append("'s log unreadable: ").append(unreadable).append('\n');
+            }
+        }
+        return view.toString();
+    }
+
+    static String timeAndMessage(String jsonLine) {
+        if (!jsonLine.startsWith("{")) {
+            return jsonLine;
+        }
+        var line = Network.JSON.readTree(jsonLine);
+        return line.path("@timestamp").asString("") + " " + line.path("message").asString(jsonLine);
     }
 
     String offeredTo(String request) {
