@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -47,7 +46,7 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
     private static final Logger log = LoggerFactory.getLogger(ConsumerReadiness.class);
 
     private final ObjectProvider<BindingService> bindings;
-    private final Map<String, Object> adminSettings;
+    private final LazyAdmin admin;
     private final List<String> caughtUpTopics;
     private final Duration cacheFor;
     private final Duration timeout;
@@ -56,7 +55,6 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
     /** Bumped by every revocation: a catch-up measured before one says nothing about after it. */
     private final AtomicLong generation = new AtomicLong();
 
-    private Admin admin;
     private Snapshot snapshot;
     private long caughtUpGeneration = -1;
     private long deadline;
@@ -66,7 +64,7 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
     public ConsumerReadiness(ObjectProvider<BindingService> bindings, Map<String, Object> adminSettings,
             List<String> caughtUpTopics, Duration cacheFor, Duration timeout) {
         this.bindings = bindings;
-        this.adminSettings = Map.copyOf(adminSettings);
+        this.admin = new LazyAdmin(adminSettings, timeout);
         this.caughtUpTopics = List.copyOf(caughtUpTopics);
         this.cacheFor = cacheFor;
         this.timeout = timeout;
@@ -169,8 +167,9 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
         }
         Map<String, Long> behind = new LinkedHashMap<>();
         for (String topic : caughtUpTopics) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(groupOfTopic.get(topic))
-                    .partitionsToOffsetAndMetadata().get(remaining(), TimeUnit.NANOSECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.get()
+                    .listConsumerGroupOffsets(groupOfTopic.get(topic)).partitionsToOffsetAndMetadata()
+                    .get(remaining(), TimeUnit.NANOSECONDS);
             long lag = 0;
             for (Map.Entry<TopicPartition, Long> end : snapshot.ends().entrySet()) {
                 if (!end.getKey().topic().equals(topic)) {
@@ -190,7 +189,8 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
     private Snapshot takeSnapshot(long current) throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        Map<String, KafkaFuture<TopicDescription>> topics = admin().describeTopics(caughtUpTopics).topicNameValues();
+        Map<String, KafkaFuture<TopicDescription>> topics = admin.get().describeTopics(caughtUpTopics)
+                .topicNameValues();
         for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : topics.entrySet()) {
             try {
                 topic.getValue().get(remaining(), TimeUnit.NANOSECONDS).partitions().forEach(partition -> {
@@ -213,7 +213,7 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
         if (request.isEmpty()) {
             return Map.of();
         }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer = admin().listOffsets(request).all()
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer = admin.get().listOffsets(request).all()
                 .get(remaining(), TimeUnit.NANOSECONDS);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         answer.forEach((tp, info) -> offsets.put(tp, info.offset()));
@@ -228,26 +228,13 @@ public class ConsumerReadiness implements KafkaBindingRebalanceListener, HealthI
         return left;
     }
 
-    private Admin admin() {
-        if (admin == null) {
-            Map<String, Object> settings = new HashMap<>(adminSettings);
-            settings.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-            settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-            admin = Admin.create(settings);
-        }
-        return admin;
-    }
-
     private static String key(String bindingName, String topic) {
         return bindingName + " " + topic;
     }
 
     @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
-            admin = null;
-        }
+    public void destroy() {
+        admin.close();
     }
 
     private record Snapshot(long generation, Map<TopicPartition, Long> ends, Map<TopicPartition, Long> starts) {

@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -51,19 +49,18 @@ public class KafkaBacklog extends BackgroundWorker {
 
     private final ObjectProvider<BindingService> bindings;
     private final Environment environment;
-    private final Map<String, Object> adminSettings;
+    private final LazyAdmin admin;
     private final MeterRegistry meters;
     private final Duration interval;
     private final Duration timeout;
     private final Map<List<String>, AtomicLong> gauges = new ConcurrentHashMap<>();
-    private Admin admin;
 
     public KafkaBacklog(ObjectProvider<BindingService> bindings, Environment environment,
             Map<String, Object> adminSettings, MeterRegistry meters, Duration interval, Duration timeout) {
         super("kafka-backlog");
         this.bindings = bindings;
         this.environment = environment;
-        this.adminSettings = Map.copyOf(adminSettings);
+        this.admin = new LazyAdmin(adminSettings, timeout);
         this.meters = meters;
         this.interval = interval;
         this.timeout = timeout;
@@ -81,7 +78,7 @@ public class KafkaBacklog extends BackgroundWorker {
             measure();
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
-            closeAdmin();
+            admin.close();
         } catch (ExecutionException | TimeoutException | RuntimeException failure) {
             if (isRunning()) {
                 Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
@@ -158,7 +155,7 @@ public class KafkaBacklog extends BackgroundWorker {
 
     private Map<TopicPartition, OffsetAndMetadata> committed(String group)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(group)
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.get().listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Map<TopicPartition, OffsetAndMetadata> present = new HashMap<>();
         committed.forEach((partition, offset) -> {
@@ -172,7 +169,7 @@ public class KafkaBacklog extends BackgroundWorker {
     private Map<TopicPartition, Long> offsets(Collection<String> topics, OffsetSpec spec)
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        Map<String, KafkaFuture<TopicDescription>> described = admin().describeTopics(topics).topicNameValues();
+        Map<String, KafkaFuture<TopicDescription>> described = admin.get().describeTopics(topics).topicNameValues();
         for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : described.entrySet()) {
             try {
                 topic.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS).partitions().forEach(partition ->
@@ -188,31 +185,16 @@ public class KafkaBacklog extends BackgroundWorker {
             return Map.of();
         }
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        admin().listOffsets(request).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        admin.get().listOffsets(request).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            Map<String, Object> settings = new HashMap<>(adminSettings);
-            settings.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-            settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-            admin = Admin.create(settings);
-        }
-        return admin;
-    }
 
-    private synchronized void closeAdmin() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
-            admin = null;
-        }
-    }
 
     @Override
     public void stop() {
         super.stop();
-        closeAdmin();
+        admin.close();
     }
 }
