@@ -903,6 +903,59 @@ class DeployFilesTest {
         soft.assertAll();
     }
 
+    /**
+     * The console's pages call each service from the browser at the URL the ConfigMap names: that host must be
+     * routed (its {@code /api/}) to that service, with TLS; the services answer cross-origin calls from the console's
+     * host only; the links in emails and SMS point at the console and at matching's signed offer links.
+     */
+    @Test
+    void theConsolesPagesReachEveryServiceAtTheHostTheConfigMapNames() {
+        K8sDoc configMap = find("ConfigMap", "peersupport-config");
+        assertThat(configMap).as("k8s: ConfigMap peersupport-config").isNotNull();
+        Map<String, String> shared = env(configMap.body().get("data"));
+        Map<String, String> backendByHostPath = new LinkedHashMap<>();
+        Set<String> tlsHosts = new TreeSet<>();
+        for (K8sDoc ingress : K8S.stream().filter(d -> "Ingress".equals(d.kind())).toList()) {
+            for (Map<String, Object> tls : maps(map(ingress.body().get("spec")).get("tls"))) {
+                list(tls.get("hosts")).forEach(host -> tlsHosts.add(str(host)));
+            }
+            for (Map<String, Object> rule : maps(map(ingress.body().get("spec")).get("rules"))) {
+                for (Map<String, Object> path : maps(map(rule.get("http")).get("paths"))) {
+                    backendByHostPath.put(rule.get("host") + " " + path.get("path"),
+                            str(map(map(path.get("backend")).get("service")).get("name")));
+                }
+            }
+        }
+        SoftAssertions soft = new SoftAssertions();
+        String consoleHost = backendByHostPath.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(" /") && "console-service".equals(e.getValue()))
+                .map(e -> e.getKey().substring(0, e.getKey().length() - 2)).findFirst().orElse(null);
+        soft.assertThat(consoleHost).as("k8s/ingress.yaml: a host whose / goes to the console").isNotNull();
+        soft.assertThat(shared.get("PEERSUPPORT_WEB_ALLOWED_ORIGINS")).as("k8s/configmap.yaml: PEERSUPPORT_WEB_ALLOWED_ORIGINS")
+                .isEqualTo("https://" + consoleHost);
+        soft.assertThat(shared.get("NOTIFICATION_CONSOLE_URL")).as("k8s/configmap.yaml: NOTIFICATION_CONSOLE_URL")
+                .isEqualTo("https://" + consoleHost);
+        for (String service : List.of("intake", "matching", "followup", "notification", "training")) {
+            String key = "PEERSUPPORT_URL_" + service.toUpperCase(java.util.Locale.ROOT);
+            String url = shared.get(key);
+            soft.assertThat(url).as("k8s/configmap.yaml: %s", key).startsWith("https://");
+            if (url == null) {
+                continue;
+            }
+            String host = URI.create(url).getHost();
+            soft.assertThat(backendByHostPath.get(host + " /api/")).as("k8s/ingress.yaml: %s/api/ (%s)", host, key)
+                    .isEqualTo(service + "-service");
+            soft.assertThat(tlsHosts).as("k8s/ingress.yaml: TLS for %s", host).contains(host);
+        }
+        URI offerLinks = URI.create(shared.getOrDefault("NOTIFICATION_OFFER_LINK_URL", ""));
+        soft.assertThat(offerLinks.getScheme()).as("k8s/configmap.yaml: NOTIFICATION_OFFER_LINK_URL").isEqualTo("https");
+        soft.assertThat(backendByHostPath.get(offerLinks.getHost() + " " + offerLinks.getPath() + "/"))
+                .as("k8s/ingress.yaml: the offer links of NOTIFICATION_OFFER_LINK_URL").isEqualTo("matching-service");
+        soft.assertThat(shared).as("k8s/configmap.yaml: where the pages sign in")
+                .containsKeys("PEERSUPPORT_URL_ISSUER", "PEERSUPPORT_CONSOLE_CLIENT_ID");
+        soft.assertAll();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // Dockerfile and README
 
