@@ -120,11 +120,14 @@ class PersonaPagesIT {
                 network.get("followup", "/api/hospitals/lakeside/cases/" + reference, supporter).body()
                         .contains("\"firstContactAt\":\""));
 
-        // The first check-in falls due 3 s after the first contact (FOLLOWUP_CHECK_IN_SCHEDULE=3s,6s in Network).
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            browser.driver().navigate().refresh();
-            return !browser.driver().findElements(By.id("outcome-" + reference + "-1")).isEmpty();
-        });
+        // The first check-in falls due 3 s after the first contact (FOLLOWUP_CHECK_IN_SCHEDULE=3s,6s in Network):
+        // once follow-up lists it, the page shows it after a reload, when its fetch of the cases has come back.
+        // (Looking right after each reload raced that fetch, and lost every time on a loaded machine.)
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                network.get("followup", "/api/hospitals/lakeside/cases/" + reference, supporter).body()
+                        .contains("\"number\":1"));
+        browser.driver().navigate().refresh();
+        browser.await("#outcome-" + reference + "-1", 30);
         accessibleOnDesktopAndPhone("e2e-supporter-case", "#outcome-" + reference + "-1");
         browser.driver().findElements(By.cssSelector("[data-case='" + reference + "'] [data-check-in='1'] button"))
                 .get(0).click();
