@@ -180,6 +180,11 @@ final class Network {
         }
     }
 
+    /** The demo supporters of a hospital, as training certifies them and the dev issuer knows them. */
+    static List<String> demoSupporters(String hospital) {
+        return List.of(hospital + "-supporter-1", hospital + "-supporter-2", hospital + "-supporter-3");
+    }
+
     /**
      * Waits until matching's pool of each hospital holds its three demo supporters. Training certifies them as it
      * starts, and matching's readiness covers only what training had published when matching became ready: a request
@@ -187,8 +192,7 @@ final class Network {
      */
     void awaitDemoRosters(List<String> hospitals) {
         for (String hospital : hospitals) {
-            List<String> supporters = List.of(hospital + "-supporter-1", hospital + "-supporter-2",
-                    hospital + "-supporter-3");
+            List<String> supporters = demoSupporters(hospital);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .alias("matching's pool of " + hospital + " holding " + supporters).until(() -> {
                         HttpResponse<String> pool = get("matching", "/api/hospitals/" + hospital + "/pool",

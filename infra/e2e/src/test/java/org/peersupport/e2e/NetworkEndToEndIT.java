@@ -72,7 +72,7 @@ class NetworkEndToEndIT {
     }
 
     static List<String> supporters(String hospital) {
-        return List.of(hospital + "-supporter-1", hospital + "-supporter-2", hospital + "-supporter-3");
+        return Network.demoSupporters(hospital);
     }
 
     String status(String reference) {

@@ -37,8 +37,7 @@ class PersonaPagesIT {
     static final String HOSPITAL = "lakeside";
     static final String STAFF = "lakeside-staff-1";
     static final String COORDINATOR = "lakeside-coordinator";
-    static final List<String> SUPPORTERS = List.of("lakeside-supporter-1", "lakeside-supporter-2",
-            "lakeside-supporter-3");
+    static final List<String> SUPPORTERS = Network.demoSupporters(HOSPITAL);
 
     Network network;
     Browser browser;
