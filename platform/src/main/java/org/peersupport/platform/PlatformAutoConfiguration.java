@@ -97,7 +97,7 @@ public class PlatformAutoConfiguration {
             PlatformProperties properties, ObjectProvider<ObservationRegistry> observations) {
         return new OutboxRelay(publisher, timers, meters, clock, properties.outbox().idleInterval(),
                 properties.outbox().failureBackoff(), properties.outbox().maxAttempts(),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), properties.outbox().lanes());
     }
 
     @Bean

@@ -68,9 +68,12 @@ public record PlatformProperties(
     public record Store(@DefaultValue("5s") Duration serverSelectionTimeout) {
     }
 
-    /** The relay: its idle tick, its pause while the broker or store is away, and tries before parking. */
+    /**
+     * The relay: its idle tick, its pause while the broker or store is away, tries before parking, and how many
+     * documents it hands over at a time.
+     */
     public record Outbox(@DefaultValue("1s") Duration idleInterval, @DefaultValue("1s") Duration failureBackoff,
-            @DefaultValue("10") int maxAttempts) {
+            @DefaultValue("10") int maxAttempts, @DefaultValue("8") int lanes) {
     }
 
     /** Timers: how often due ones are looked for, how long a claim holds, and tries before parking. */

@@ -10,12 +10,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.peersupport.platform.BackgroundWorker;
 import org.peersupport.platform.Failures;
 import org.peersupport.platform.messaging.Correlation;
@@ -36,6 +46,11 @@ import org.slf4j.MDC;
  * tried again with a growing back-off and parked after {@code maxAttempts} (kept, counted, shown in health) without
  * holding back any other document. A broker or store that is away is different: the whole pass stops and is tried
  * again after {@code failureBackoff}, counting no attempt against any document.
+ *
+ * <p>A pass hands over up to {@code lanes} documents at a time, so the broker's acknowledgements and the store's
+ * writes of different documents overlap instead of queueing one behind the other. Documents whose events share a
+ * Kafka key (so a partition, and an order consumers see) go in one lane, in the order their markers came: within a
+ * pass their events leave in that order, as they did when the relay had one lane.
  */
 public class OutboxRelay extends BackgroundWorker {
 
@@ -56,16 +71,25 @@ public class OutboxRelay extends BackgroundWorker {
     private final Map<String, AggregateStore<?>> stores = new ConcurrentHashMap<>();
     private volatile OutboxMarkers markers;
     private final Semaphore wake = new Semaphore(0);
+    private final ThreadPoolExecutor laneWorkers;
 
     public OutboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters, Clock clock,
             Duration idleInterval, Duration failureBackoff, int maxAttempts) {
-        this(publisher, timers, meters, clock, idleInterval, failureBackoff, maxAttempts, ObservationRegistry.NOOP);
+        this(publisher, timers, meters, clock, idleInterval, failureBackoff, maxAttempts, ObservationRegistry.NOOP, 1);
     }
 
-    /** With the observations that carry a stored trace context on to the publishing of its message. */
+    /**
+     * With the observations that carry a stored trace context on to the publishing of its message, and the number of
+     * documents handed over at a time ({@code lanes}; 1 hands them over one by one on the relay's own thread).
+     */
     public OutboxRelay(EventPublisher publisher, TimerStore timers, MeterRegistry meters, Clock clock,
-            Duration idleInterval, Duration failureBackoff, int maxAttempts, ObservationRegistry observations) {
+            Duration idleInterval, Duration failureBackoff, int maxAttempts, ObservationRegistry observations,
+            int lanes) {
         super("outbox-relay");
+        if (lanes < 1) {
+            throw new IllegalArgumentException("peersupport.outbox.lanes must be at least 1, was " + lanes);
+        }
+        this.laneWorkers = lanes == 1 ? null : laneWorkers(lanes);
         this.observations = observations;
         this.publisher = publisher;
         this.timers = timers;
@@ -123,18 +147,135 @@ public class OutboxRelay extends BackgroundWorker {
             return false;
         }
         Instant now = clock.instant();
+        List<Due<?>> due = markers.due(now, BATCH).stream()
+                .filter(marker -> stores.containsKey(marker.collection()))
+                .<Due<?>>map(marker -> Due.of(stores.get(marker.collection()), marker))
+                .toList();
+        if (laneWorkers == null || due.size() < 2) {
+            return handOverInOrder(due, now, new AtomicReference<>());
+        }
+        inParallel(due.stream().<Callable<Boolean>>map(one -> () -> one.load()).toList());
+        AtomicReference<RuntimeException> outage = new AtomicReference<>();
+        return inParallel(sameKeyGroups(due).stream()
+                .<Callable<Boolean>>map(group -> () -> handOverInOrder(group, now, outage)).toList());
+    }
+
+    /** Hands these over one after the other, stopping at an outage (this lane's, or another's seen meanwhile). */
+    private boolean handOverInOrder(List<Due<?>> group, Instant now, AtomicReference<RuntimeException> outage) {
         boolean any = false;
-        for (OutboxMarker marker : markers.due(now, BATCH)) {
-            AggregateStore<?> store = stores.get(marker.collection());
-            if (store != null) {
-                any |= relay(store, marker, now);
+        for (Due<?> one : group) {
+            if (outage.get() != null) {
+                break;
+            }
+            try {
+                any |= relay(one, now);
+            } catch (RuntimeException away) {
+                outage.compareAndSet(null, away);
+                throw away;
             }
         }
         return any;
     }
 
-    private <D extends OutboxDocument> boolean relay(AggregateStore<D> store, OutboxMarker marker, Instant now) {
-        Optional<D> found = store.find(marker.documentId());
+    /**
+     * Runs the tasks on the lanes and waits for them all; true when any returned true. The first failure is thrown
+     * once every task has ended, so nothing is still writing when the pass is over.
+     */
+    private boolean inParallel(List<Callable<Boolean>> tasks) {
+        List<Future<Boolean>> running = new ArrayList<>(tasks.size());
+        tasks.forEach(task -> running.add(laneWorkers.submit(task)));
+        boolean any = false;
+        RuntimeException first = null;
+        for (Future<Boolean> task : running) {
+            try {
+                any |= task.get();
+            } catch (ExecutionException failed) {
+                if (first == null) {
+                    first = failed.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(failed.getCause());
+                }
+            } catch (InterruptedException stopping) {
+                running.forEach(other -> other.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new CancellationException("the relay is stopping");
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return any;
+    }
+
+    /**
+     * The pass's documents in groups that must keep their order: two documents are in one group when an event of
+     * each has the same key. A document with no event (timers only, or gone) is a group of its own. Groups and their
+     * members keep the markers' order.
+     */
+    private static List<List<Due<?>>> sameKeyGroups(List<Due<?>> due) {
+        Map<String, Integer> groupOfKey = new HashMap<>();
+        int[] parent = new int[due.size()];
+        for (int i = 0; i < due.size(); i++) {
+            parent[i] = i;
+            for (String key : due.get(i).eventKeys()) {
+                Integer earlier = groupOfKey.putIfAbsent(key, i);
+                if (earlier != null) {
+                    parent[root(parent, i)] = root(parent, earlier);
+                }
+            }
+        }
+        Map<Integer, List<Due<?>>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < due.size(); i++) {
+            groups.computeIfAbsent(root(parent, i), group -> new ArrayList<>()).add(due.get(i));
+        }
+        return List.copyOf(groups.values());
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /** A marker due in this pass, with its store and (once loaded) its document as it was read. */
+    private static final class Due<D extends OutboxDocument> {
+        final AggregateStore<D> store;
+        final OutboxMarker marker;
+        private Optional<D> document;
+
+        private Due(AggregateStore<D> store, OutboxMarker marker) {
+            this.store = store;
+            this.marker = marker;
+        }
+
+        static <D extends OutboxDocument> Due<D> of(AggregateStore<D> store, OutboxMarker marker) {
+            return new Due<>(store, marker);
+        }
+
+        boolean load() {
+            document = store.find(marker.documentId());
+            return false;
+        }
+
+        Optional<D> document() {
+            if (document == null) {
+                load();
+            }
+            return document;
+        }
+
+        List<String> eventKeys() {
+            return document().map(found -> found.getOutbox().stream()
+                    .filter(message -> message.kind() == OutboxMessage.Kind.EVENT)
+                    .map(OutboxMessage::key).distinct().toList()).orElse(List.of());
+        }
+    }
+
+    private <D extends OutboxDocument> boolean relay(Due<D> due, Instant now) {
+        AggregateStore<D> store = due.store;
+        OutboxMarker marker = due.marker;
+        Optional<D> found = due.document();
         if (found.isEmpty()) {
             if (marker.createdAt().isBefore(now.minus(ORPHAN_AGE))) {
                 markers.clear(marker);
@@ -241,6 +382,19 @@ public class OutboxRelay extends BackgroundWorker {
             log.warn("could not put parked outbox documents back ({})", storeAway.getClass().getSimpleName());
         }
         super.start();
+    }
+
+    /** Daemon threads that end after half a minute without work, so an idle relay holds none. */
+    private static ThreadPoolExecutor laneWorkers(int lanes) {
+        AtomicInteger made = new AtomicInteger();
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(lanes, lanes, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), work -> {
+                    Thread thread = new Thread(work, "outbox-relay-lane-" + made.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        workers.allowCoreThreadTimeOut(true);
+        return workers;
     }
 
     @Override

@@ -62,8 +62,13 @@ public class Counter extends OutboxDocument implements HoldsState<Integer> {
 
     /** Queues a RequestWithdrawn about this counter (its id is the request id, so the Kafka key). */
     RequestWithdrawn withdraw(EventCodec codec) {
-        RequestWithdrawn event = new RequestWithdrawn(org.peersupport.platform.kernel.Decision.newEventId(), Instant.parse("2026-11-02T10:15:30Z"), HOSPITAL,
-                getId());
+        return withdraw(codec, getId());
+    }
+
+    /** Queues a RequestWithdrawn about another request: its id is the Kafka key. */
+    RequestWithdrawn withdraw(EventCodec codec, String requestId) {
+        RequestWithdrawn event = new RequestWithdrawn(org.peersupport.platform.kernel.Decision.newEventId(),
+                Instant.parse("2026-11-02T10:15:30Z"), HOSPITAL, requestId);
         publish(event, codec);
         return event;
     }

@@ -29,20 +29,26 @@ class OutboxRelayTest {
 
     private static final EmbeddedMongo mongo = EmbeddedMongo.shared();
 
-    private final EventCodec codec = new EventCodec();
-    private final RecordingPublisher publisher = new RecordingPublisher();
-    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MutableClock clock = new MutableClock();
+    final EventCodec codec = new EventCodec();
+    final RecordingPublisher publisher = new RecordingPublisher();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final MutableClock clock = new MutableClock();
     private MongoTemplate template;
     private TimerStore timers;
-    private OutboxRelay relay;
-    private AggregateStore<Counter> store;
+    OutboxRelay relay;
+    AggregateStore<Counter> store;
+
+    /** How many documents the relay hands over at a time; {@link OutboxRelayLanesTest} runs every test with more. */
+    int lanes() {
+        return 1;
+    }
 
     @BeforeEach
     void freshStore() {
         template = mongo.template(EmbeddedMongo.freshDatabase());
         timers = new TimerStore(template, Clock.systemUTC());
-        relay = new OutboxRelay(publisher, timers, meters, clock, Duration.ofMinutes(1), Duration.ofMillis(50), 3);
+        relay = new OutboxRelay(publisher, timers, meters, clock, Duration.ofMinutes(1), Duration.ofMillis(50), 3,
+                io.micrometer.observation.ObservationRegistry.NOOP, lanes());
         store = new AggregateStore<>(template, Counter.class, relay);
     }
 
@@ -253,7 +259,7 @@ class OutboxRelayTest {
             }
         };
         OutboxRelay crashingRelay = new OutboxRelay(publisher, crashing, meters, clock, Duration.ofMinutes(1),
-                Duration.ofMillis(50), 3);
+                Duration.ofMillis(50), 3, io.micrometer.observation.ObservationRegistry.NOOP, lanes());
         AggregateStore<Counter> crashingStore = new AggregateStore<>(template, Counter.class, crashingRelay);
 
         Counter counter = new Counter("req-1", "x");
