@@ -44,15 +44,12 @@ final class BenchStack {
      * so nearly every request is escalated to its coordinators; matching's look again for an escalated request is
      * put off an hour so that a run measures the path of a request, not a growing backlog of retries. The
      * coordinator's hourly limit of requests recorded for callers (120) is lifted: the load comes through that door.
-     * The services run the full tiered compiler, as production images do, not the quick-start C1 of {@code ./peer up}:
-     * a run measures what a request costs once the services are warm.
      */
     static StackConfig config(Path root, Path stateDir, Map<String, Integer> ports, Map<String, String> followupEnv) {
         StackConfig config = StackConfig.defaults(root, Map.of())
                 .withStateDir(stateDir)
                 .withPorts(ports)
                 .withStartTimeout(Duration.ofSeconds(300))
-                .withServiceJvmOptions(StackConfig.PRODUCTION_JIT_JVM_OPTIONS)
                 .withExtraEnv("intake", Map.of("PEERSUPPORT_INTAKE_RATELIMIT_ONBEHALFPERHOUR", "100000000",
                         "PEERSUPPORT_INTAKE_RATELIMIT_SUBMISSIONSPERHOUR", "100000000"))
                 .withExtraEnv("matching", Map.of("PEERSUPPORT_MATCHING_RETRYFIRSTDELAY", "1h",

@@ -50,6 +50,8 @@ public final class LocalStack {
 
     /** The pom's version, which names every jar; Maven writes it into {@code peer-version.properties}. */
     static final String VERSION = projectVersion();
+    static final List<String> SPRING_JVM_OPTIONS =
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(250);
     /** Health checks run side by side (the common pool has one thread on a two-core machine). */
@@ -150,7 +152,7 @@ public final class LocalStack {
         if (pids.live(instance).isPresent()) {
             return;
         }
-        List<String> cmd = new ArrayList<>(config.serviceJvmOptions());
+        List<String> cmd = new ArrayList<>(SPRING_JVM_OPTIONS);
         cmd.add(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(PidFiles.markers(instance, config.stateDir()));
         cmd.add("-jar");
@@ -343,7 +345,7 @@ public final class LocalStack {
                 cmd.add("--web-port=" + config.port(StackConfig.MAIL));
             }
             default -> {
-                cmd.addAll(config.serviceJvmOptions());
+                cmd.addAll(SPRING_JVM_OPTIONS);
                 cmd.addAll(PidFiles.markers(part, config.stateDir()));
                 cmd.add("-jar");
                 cmd.add(jar(part).toString());

@@ -22,8 +22,7 @@ public record StackConfig(
         Path stateDir,
         Map<String, Integer> ports,
         Map<String, Map<String, String>> extraEnv,
-        Duration startTimeout,
-        List<String> serviceJvmOptions) {
+        Duration startTimeout) {
 
     public static final String KAFKA = "kafka";
     public static final String KAFKA_CONTROLLER = "kafka-controller";
@@ -50,18 +49,6 @@ public record StackConfig(
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
 
-    /**
-     * The services' JVM options on one machine: a small heap, and the quick (C1) compiler alone, which starts a
-     * service in about half the time and costs more CPU per request once it runs. Production images run the full
-     * tiered compiler (infra/deploy/Dockerfile); {@link #PRODUCTION_JIT_JVM_OPTIONS} is that, for measurements.
-     */
-    public static final List<String> QUICK_START_JVM_OPTIONS =
-            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
-
-    /** The same heap, with the full tiered compiler (C1, then C2 for what runs hot), as production runs. */
-    public static final List<String> PRODUCTION_JIT_JVM_OPTIONS =
-            List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
-
     /** A service's management port is its port plus this unless set (the platform's default too). */
     public static final int MANAGEMENT_OFFSET = 1000;
 
@@ -83,7 +70,6 @@ public record StackConfig(
         }
         extraEnv = Collections.unmodifiableMap(e);
         startTimeout = startTimeout == null ? DEFAULT_START_TIMEOUT : startTimeout;
-        serviceJvmOptions = serviceJvmOptions == null ? QUICK_START_JVM_OPTIONS : List.copyOf(serviceJvmOptions);
     }
 
     /** Defaults for a checkout, with overrides from {@code PEER_PORT_<PART>}, {@code PEER_STATE_DIR} and
@@ -114,7 +100,7 @@ public record StackConfig(
         if (t != null && !t.isBlank()) {
             timeout = Duration.ofSeconds(Long.parseLong(t.trim()));
         }
-        return new StackConfig(root, stateDir, ports, Map.of(), timeout, null);
+        return new StackConfig(root, stateDir, ports, Map.of(), timeout);
     }
 
     /** The environment variable that overrides a part's port, e.g. {@code PEER_PORT_KAFKA_CONTROLLER}. */
@@ -128,11 +114,11 @@ public record StackConfig(
         if (overrides.containsKey(KAFKA) && !overrides.containsKey(KAFKA_CONTROLLER)) {
             p.remove(KAFKA_CONTROLLER); // follows the Kafka port again
         }
-        return new StackConfig(projectRoot, stateDir, p, extraEnv, startTimeout, serviceJvmOptions);
+        return new StackConfig(projectRoot, stateDir, p, extraEnv, startTimeout);
     }
 
     public StackConfig withStateDir(Path dir) {
-        return new StackConfig(projectRoot, dir, ports, extraEnv, startTimeout, serviceJvmOptions);
+        return new StackConfig(projectRoot, dir, ports, extraEnv, startTimeout);
     }
 
     public StackConfig withExtraEnv(String part, Map<String, String> env) {
@@ -140,16 +126,11 @@ public record StackConfig(
         Map<String, String> merged = new LinkedHashMap<>(e.getOrDefault(part, Map.of()));
         merged.putAll(env);
         e.put(part, merged);
-        return new StackConfig(projectRoot, stateDir, ports, e, startTimeout, serviceJvmOptions);
+        return new StackConfig(projectRoot, stateDir, ports, e, startTimeout);
     }
 
     public StackConfig withStartTimeout(Duration timeout) {
-        return new StackConfig(projectRoot, stateDir, ports, extraEnv, timeout, serviceJvmOptions);
-    }
-
-    /** The JVM options every service starts with (heap, collector, compiler), instead of the quick-start ones. */
-    public StackConfig withServiceJvmOptions(List<String> options) {
-        return new StackConfig(projectRoot, stateDir, ports, extraEnv, startTimeout, options);
+        return new StackConfig(projectRoot, stateDir, ports, extraEnv, timeout);
     }
 
     /** The management port of a service: health, readiness and metrics answer there, never on its own port. */

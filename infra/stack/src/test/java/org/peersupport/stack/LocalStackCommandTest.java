@@ -43,10 +43,6 @@ class LocalStackCommandTest {
                 .contains("-Dpeersupport.part=intake", "-Dpeersupport.state=" + root.resolve(".peer"))
                 .endsWith("-jar", root.resolve("intake-service/target/intake-service-0.1.0-SNAPSHOT-exec.jar").toString());
 
-        assertThat(new LocalStack(s.config().withServiceJvmOptions(StackConfig.PRODUCTION_JIT_JVM_OPTIONS))
-                .command("intake")).containsSubsequence("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k")
-                .doesNotContain("-XX:TieredStopAtLevel=1").contains("-Dpeersupport.part=intake");
-
         Map<String, String> env = s.environment("intake");
         assertThat(env).containsEntry("SERVER_PORT", "18081")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
