@@ -58,7 +58,7 @@
     return P.call('followup', caseUrl(c, tail), {method: 'POST', body: body}).then(function (answer) {
       if (!answer.ok) { problem(answer, 'That could not be recorded.'); return; }
       if (answer.body && answer.body.feedbackToken) {
-        P.announce(said + ' Hand the person this feedback link: ' + location.origin + '/feedback#' + answer.body.feedbackToken);
+        P.announce(said + ' Hand the person this feedback link: ' + location.origin + '/feedback.html#' + answer.body.feedbackToken);
       } else {
         P.announce(said);
       }

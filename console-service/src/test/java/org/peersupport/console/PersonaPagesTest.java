@@ -41,6 +41,8 @@ class PersonaPagesTest {
 
     static final HttpServer SERVICES = services();
     static final ConcurrentLinkedQueue<String> CALLS = new ConcurrentLinkedQueue<>();
+    /** The bodies the feedback page sent to followup's {@code POST /api/feedback}. */
+    static final ConcurrentLinkedQueue<String> FEEDBACK = new ConcurrentLinkedQueue<>();
     static Browser browser;
 
     @DynamicPropertySource
@@ -76,7 +78,8 @@ class PersonaPagesTest {
 
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.json().get("services").get("matching").asString()).isEqualTo(services);
-        for (String page : List.of("/staff.html", "/supporter.html", "/coordinator.html", "/session.js")) {
+        for (String page : List.of("/staff.html", "/supporter.html", "/coordinator.html", "/feedback.html",
+                "/feedback.js", "/session.js")) {
             HttpResponse<Void> response = HttpClient.newHttpClient().send(
                     Api.local(port).request(page, null).GET().build(), HttpResponse.BodyHandlers.discarding());
             assertThat(response.statusCode()).as(page + " is public").isEqualTo(200);
@@ -160,6 +163,53 @@ class PersonaPagesTest {
         assertThat(CALLS).noneMatch(call -> call.contains("lakeside-staff-1") && call.contains("/queue"));
     }
 
+    @Test
+    void thePersonWithAFeedbackLinkAnswersWithoutSigningInAndTheTokenTravelsOnlyInTheBody() throws IOException {
+        // Someone is signed in on this device: the answer must still go without their token.
+        browser.size(Browser.PHONE).openSignedIn(page("feedback.html#tok-fresh-1"), Persona.SUPPORTER.token());
+        browser.await("#feedback");
+        assertThat((String) browser.driver().executeScript("return location.href")).as("the token leaves the address bar")
+                .doesNotContain("tok-fresh-1");
+        assertThat(browser.seriousAccessibilityViolations()).as("feedback page on a phone").isEmpty();
+        assertThat((Boolean) browser.driver().executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("nothing wider than the screen").isTrue();
+        browser.screenshot("feedback-phone");
+
+        // Sent without the two required answers: followup's problem detail is shown by the question it names.
+        browser.driver().findElement(By.id("send")).click();
+        assertThat(browser.await("#helpfulness-error").getText()).isEqualTo("Is required.");
+        assertThat(browser.driver().findElement(By.id("helpfulness")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver().switchTo().activeElement()).as("focus moves to the question")
+                .isEqualTo(browser.driver().findElement(By.id("helpfulness")));
+
+        browser.driver().findElement(By.cssSelector("label[for=helpfulness-4]")).click();
+        browser.driver().findElement(By.cssSelector("label[for=wouldRecommend]")).click();
+        browser.driver().findElement(By.cssSelector("label[for=distress-2]")).click();
+        browser.driver().findElement(By.id("send")).click();
+
+        assertThat(browser.await("#thanks").getText()).contains("Thank you");
+        assertThat(FEEDBACK).last().isEqualTo(
+                "{\"token\":\"tok-fresh-1\",\"helpfulness\":4,\"wouldRecommend\":true,\"distress\":2}");
+        assertThat(CALLS).filteredOn(call -> call.startsWith("POST /api/feedback"))
+                .allMatch(call -> call.equals("POST /api/feedback anonymous"));
+        assertThat(CALLS).noneMatch(call -> call.contains("tok-fresh-1"));
+
+        // A link already used: said plainly, nothing else asked of the person.
+        browser.open(page("session.js")).open(page("feedback.html#tok-used")); // a new document, not a fragment change
+        browser.await("#feedback");
+        browser.driver().findElement(By.cssSelector("label[for=helpfulness-5]")).click();
+        browser.driver().findElement(By.cssSelector("label[for=wouldRecommend-no]")).click();
+        browser.driver().findElement(By.id("send")).click();
+        assertThat(browser.await("#feedback .problem:not(:empty)").getText()).contains("already been used or has lapsed");
+
+        // Without a token there is nothing to answer.
+        browser.open(page("session.js")).open(page("feedback.html"));
+        assertThat(browser.await("#no-link").getText()).contains("Open the link your peer supporter gave you");
+        assertThat(browser.driver().findElement(By.id("feedback")).isDisplayed()).isFalse();
+        browser.size(Browser.DESKTOP);
+    }
+
     private String page(String name) {
         return "http://127.0.0.1:" + port + "/" + name;
     }
@@ -241,7 +291,13 @@ class PersonaPagesTest {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         CALLS.add(key + " " + (authorization != null && authorization.startsWith("Bearer ")
                 ? "Bearer " + subjectOf(authorization) : "anonymous"));
-        String answer = answers.getOrDefault(key, method.equals("GET") ? "[]" : "404 {\"status\":404}");
+        String answer = key.equals("POST /api/feedback") ? feedbackAnswer(exchange)
+                : answers.getOrDefault(key, method.equals("GET") ? "[]" : "404 {\"status\":404}");
+        if (answer.equals("204")) {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
         int status = 200;
         if (answer.matches("^[0-9]{3} .*")) {
             status = Integer.parseInt(answer.substring(0, 3));
@@ -252,6 +308,17 @@ class PersonaPagesTest {
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    /** As followup answers: 400 naming a missing required answer, 404 for a used link, else 204. */
+    private static String feedbackAnswer(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        FEEDBACK.add(body);
+        if (!body.contains("\"helpfulness\"")) {
+            return "400 {\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
+                    + "\"Field 'helpfulness': is required.\",\"errors\":[{\"field\":\"helpfulness\",\"reason\":\"is required\"}]}";
+        }
+        return body.contains("\"token\":\"tok-used\"") ? "404 {\"status\":404,\"title\":\"Not Found\"}" : "204";
     }
 
     private static String subjectOf(String authorization) {
