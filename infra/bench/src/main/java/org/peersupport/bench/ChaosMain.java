@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * and topics: every request accepted and answered once, every due check-in fired once, no notification twice.
  * Prints {@code N passed, N failed}; exit code 1 when any failed.
  *
- * <p>Options: {@code --requests 10000 --minutes 15 --seed <random>}. The run is bounded: from the moment the stack is
+ * <p>Options: {@code --requests 10000 --minutes 40 --seed <random>}. The run is bounded: from the moment the stack is
  * healthy, the load takes half the minutes, the faults run while it does, and the checks wait for the system to
  * settle for what remains.
  */
@@ -51,7 +51,7 @@ public final class ChaosMain {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = BenchMain.options(args);
         int requests = Integer.parseInt(o.getOrDefault("requests", "10000"));
-        int minutes = Integer.parseInt(o.getOrDefault("minutes", "15"));
+        int minutes = Integer.parseInt(o.getOrDefault("minutes", "40"));
         long seed = Long.parseLong(o.getOrDefault("seed", String.valueOf(System.nanoTime())));
         Path root = Path.of(System.getProperty("peersupport.root", ".")).toAbsolutePath().normalize();
         Path state = root.resolve(".peer-chaos");
