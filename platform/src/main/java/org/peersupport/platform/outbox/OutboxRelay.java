@@ -154,10 +154,10 @@ public class OutboxRelay extends BackgroundWorker {
         if (laneWorkers == null || due.size() < 2) {
             return handOverInOrder(due, now, new AtomicReference<>());
         }
-        inParallel(due.stream().<Callable<Boolean>>map(one -> () -> one.load()).toList());
+        inParallel(due.stream().<Callable<Boolean>>map(one -> () -> one.load()).toList(), new AtomicReference<>());
         AtomicReference<RuntimeException> outage = new AtomicReference<>();
         return inParallel(sameKeyGroups(due).stream()
-                .<Callable<Boolean>>map(group -> () -> handOverInOrder(group, now, outage)).toList());
+                .<Callable<Boolean>>map(group -> () -> handOverInOrder(group, now, outage)).toList(), outage);
     }
 
     /** Hands these over one after the other, stopping at an outage (this lane's, or another's seen meanwhile). */
@@ -179,9 +179,11 @@ public class OutboxRelay extends BackgroundWorker {
 
     /**
      * Runs the tasks on the lanes and waits for them all; true when any returned true. The first failure is thrown
-     * once every task has ended, so nothing is still writing when the pass is over.
+     * once every task has ended (with the others suppressed in it), so nothing is still writing when the pass is over.
+     * A relay told to stop meanwhile stops waiting: each lane finishes the document in hand, uninterrupted (a send cut
+     * short would count against its document as a refusal), and takes no other.
      */
-    private boolean inParallel(List<Callable<Boolean>> tasks) {
+    private boolean inParallel(List<Callable<Boolean>> tasks, AtomicReference<RuntimeException> outage) {
         List<Future<Boolean>> running = new ArrayList<>(tasks.size());
         tasks.forEach(task -> running.add(laneWorkers.submit(task)));
         boolean any = false;
@@ -190,14 +192,19 @@ public class OutboxRelay extends BackgroundWorker {
             try {
                 any |= task.get();
             } catch (ExecutionException failed) {
+                RuntimeException cause = failed.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(failed.getCause());
                 if (first == null) {
-                    first = failed.getCause() instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException(failed.getCause());
+                    first = cause;
+                } else if (cause != first) {
+                    first.addSuppressed(cause);
                 }
             } catch (InterruptedException stopping) {
-                running.forEach(other -> other.cancel(true));
+                CancellationException stop = new CancellationException("the relay is stopping");
+                outage.compareAndSet(null, stop);
+                running.forEach(other -> other.cancel(false));
                 Thread.currentThread().interrupt();
-                throw new CancellationException("the relay is stopping");
+                throw stop;
             }
         }
         if (first != null) {

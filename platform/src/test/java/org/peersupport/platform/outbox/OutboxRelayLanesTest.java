@@ -1,6 +1,7 @@
 package org.peersupport.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.peersupport.events.RequestWithdrawn;
+import org.peersupport.platform.messaging.BrokerUnavailableException;
 
 /**
  * Every test of {@link OutboxRelayTest} again with eight lanes, and what lanes add: documents are handed over at the
@@ -50,11 +52,14 @@ class OutboxRelayLanesTest extends OutboxRelayTest {
         // when the second is rightly held back); a third document with a key of its own goes meanwhile.
         CountDownLatch secondStarted = new CountDownLatch(1);
         CountDownLatch otherKeyPublished = new CountDownLatch(1);
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         publisher.whilePublishing(message -> {
             switch (message.key()) {
                 case "shared" -> {
-                    if (secondStarted.getCount() == 1 && message.messageId().equals(firstSharedEvent)) {
-                        awaitQuietly(secondStarted, 2);
+                    if (message.messageId().equals(firstSharedEvent)) {
+                        if (awaitQuietly(secondStarted, 2)) {
+                            problems.add("the second document's event went while the first's was being sent");
+                        }
                     } else {
                         secondStarted.countDown();
                     }
@@ -70,10 +75,31 @@ class OutboxRelayLanesTest extends OutboxRelayTest {
 
         assertThat(relay.relayOnce()).isTrue();
 
+        assertThat(problems).isEmpty();
         assertThat(otherKeyPublished.await(0, TimeUnit.SECONDS)).isTrue();
         List<String> shared = publisher.published.stream().filter(message -> message.key().equals("shared"))
                 .map(OutboxMessage::messageId).toList();
         assertThat(shared).containsExactly(firstSharedEvent, second);
+        assertThat(store.countPending()).isZero();
+    }
+
+    @Test
+    void aBrokerAwayForOneLaneStopsThePassWithoutCountingAgainstAnyDocumentAndNothingIsSentTwice() {
+        List<String> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            events.add(insertWithdrawing("doc-" + i, "key-" + i).eventId());
+            clock.advance(Duration.ofMillis(1));
+        }
+        java.util.concurrent.atomic.AtomicBoolean away = new java.util.concurrent.atomic.AtomicBoolean(true);
+        publisher.unavailable(message -> message.key().equals("key-2") && away.get());
+
+        assertThatThrownBy(relay::relayOnce).isInstanceOf(BrokerUnavailableException.class);
+
+        assertThat(meters.counter("peersupport.outbox.failures").count()).as("an outage is no refusal").isZero();
+        assertThat(store.find("doc-2").orElseThrow().getOutbox()).hasSize(1);
+        away.set(false);
+        relay.relayOnce();
+        assertThat(publisher.publishedIds()).containsExactlyInAnyOrderElementsOf(events);
         assertThat(store.countPending()).isZero();
     }
 
@@ -86,11 +112,13 @@ class OutboxRelayLanesTest extends OutboxRelayTest {
         return event;
     }
 
-    private static void awaitQuietly(CountDownLatch latch, int seconds) {
+    /** True when the latch opened within the time. */
+    private static boolean awaitQuietly(CountDownLatch latch, int seconds) {
         try {
-            latch.await(seconds, TimeUnit.SECONDS);
+            return latch.await(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
