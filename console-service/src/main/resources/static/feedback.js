@@ -66,11 +66,7 @@
       var base = settings.services.followup.replace(/\/$/, '');
       return fetch(base + '/api/feedback', {method: 'POST', credentials: 'omit', referrerPolicy: 'no-referrer',
         headers: {'Content-Type': 'application/json', Accept: 'application/json'}, body: JSON.stringify(body)});
-    }).then(function (response) {
-      var type = response.headers.get('Content-Type') || '';
-      var parse = type.indexOf('json') >= 0 ? response.json() : Promise.resolve(null);
-      return parse.then(function (parsed) { return {ok: response.ok, status: response.status, body: parsed}; });
-    });
+    }).then(P.answerOf);
   }
 
   function show(id) {

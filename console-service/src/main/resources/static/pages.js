@@ -78,13 +78,16 @@
     if (first) first.focus();
   }
 
+  /** A fetch response as {ok, status, body}, the body parsed when it is JSON. */
+  function answerOf(response) {
+    var type = response.headers.get('Content-Type') || '';
+    var parse = type.indexOf('json') >= 0 ? response.json() : Promise.resolve(null);
+    return parse.then(function (body) { return {ok: response.ok, status: response.status, body: body}; });
+  }
+
   /** Calls a service; resolves with {ok, status, body} (body parsed when JSON), never rejects on an HTTP error. */
   function call(service, path, init) {
-    return PeerSession.call(service, path, init).then(function (response) {
-      var type = response.headers.get('Content-Type') || '';
-      var parse = type.indexOf('json') >= 0 ? response.json() : Promise.resolve(null);
-      return parse.then(function (body) { return {ok: response.ok, status: response.status, body: body}; });
-    });
+    return PeerSession.call(service, path, init).then(answerOf);
   }
 
   function announce(text) {
@@ -142,6 +145,6 @@
     container.appendChild(ul);
   }
 
-  window.Pages = {el: el, facts: facts, when: when, clock: clock, words: words, call: call, start: start,
+  window.Pages = {el: el, facts: facts, when: when, clock: clock, words: words, call: call, answerOf: answerOf, start: start,
     showProblem: showProblem, clearErrors: clearErrors, formBody: formBody, list: list, announce: announce};
 }());
